@@ -1,0 +1,3 @@
+import { m0003AuditLog } from './0003-audit-log';
+
+export const auditMigrations = [m0003AuditLog];

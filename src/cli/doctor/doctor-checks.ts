@@ -1,0 +1,8 @@
+// The checks `yikatong doctor` runs, in order.
+import { auditCheck } from './audit-check';
+import { configCheck } from './config-check';
+import { databaseCheck } from './database-check';
+import type { DoctorCheck } from './doctor-check';
+import { operatorsCheck } from './operators-check';
+
+export const doctorChecks: DoctorCheck[] = [databaseCheck, configCheck, operatorsCheck, auditCheck];

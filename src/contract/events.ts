@@ -1,0 +1,17 @@
+// Event streams from the host to the renderer. Each feature adds its stream here.
+import { z } from 'zod';
+import { SessionStateSchema } from './methods/session';
+import { TerminalStatusSchema } from './methods/system';
+
+export const events = {
+  /** The status bar changed (hub, devices, catalogue, queue). */
+  'status.changed': TerminalStatusSchema,
+  /** This window's session changed (signed out elsewhere, locked by idle timer on the host). */
+  'session.changed': SessionStateSchema,
+  /** A notice for the operator (Chinese), e.g. what recovery did after a restart. */
+  'notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string(), hint: z.string().optional() }),
+};
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const eventNames = Object.keys(events) as EventName[];

@@ -1,0 +1,155 @@
+// The host: the terminal's services in one Node process, behind the typed contract.
+//
+// Both shells run exactly this: Electron's main process starts it in-process and forwards IPC; the
+// browser shell starts it behind a local HTTP channel. The CLI starts it too, for commands that
+// need the services. This file is the composition root: it opens the databases, builds each
+// service in dependency order and registers its cleanup.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { AuditLog } from '@src/audit/audit-log';
+import { AppError } from '@src/common/errors';
+import { ConfigStore } from '@src/config/config-store';
+import type { CallResult } from '@src/contract';
+import type { Mode } from '@src/contract/methods/system';
+import { openTerminalDb } from '@src/database/terminal-db';
+import { OperatorAccounts } from '@src/operators/operator-accounts';
+import { OperatorSessions } from '@src/operators/operator-sessions';
+import { configureFileLogging, logger } from '@src/platform/logger';
+import { dataPaths, defaultDataDir, readLaunchMode } from '@src/platform/paths';
+import { StatusBoard } from '@src/status/status-board';
+import { Dispatcher, type ClientContext } from './dispatch';
+import { createHandlers } from './handlers';
+import { HostEvents, type EventSink } from './host-events';
+import type { MissingCapability, Services } from './services';
+import { seedTrainingConfig, seedTrainingOperators } from './training-seed';
+
+const log = logger('host');
+
+export interface HostOptions {
+  /** Data root; default: see src/platform/paths.ts. */
+  dataRoot?: string;
+  /** Overrides launch.json. */
+  mode?: Mode;
+  /** A JSON configuration file to import (validated) before starting. */
+  configFile?: string;
+  /** Training only: play the training hospital or the training pharmacy. */
+  trainingInstitution?: 'hospital' | 'pharmacy';
+  /** Write rotated log files under the data folder (interactive starts); tests leave it off. */
+  logToFiles?: boolean;
+  echoWarnings?: boolean;
+  /**
+   * 'app' (the default) owns the data folder while it runs: it refuses to start twice and leaves a
+   * marker that reveals an unclean stop. 'tool' (the CLI) works beside a running app.
+   */
+  role?: 'app' | 'tool';
+}
+
+export interface Host {
+  services: Services;
+  dispatcher: Dispatcher;
+  invoke(method: string, input: unknown, client: ClientContext): Promise<CallResult>;
+  /** Registers a client's event sink; returns a detach function that also signs the client out when it was the last sink. */
+  attachClient(clientId: string, sink: EventSink): () => void;
+  close(): Promise<void>;
+}
+
+export async function startHost(options: HostOptions = {}): Promise<Host> {
+  const root = options.dataRoot ?? defaultDataDir();
+  const mode = options.mode ?? readLaunchMode(root);
+  const paths = dataPaths(root, mode);
+  mkdirSync(paths.dir, { recursive: true });
+
+  const closers: (() => Promise<void> | void)[] = [];
+  const onClose = (fn: () => Promise<void> | void): void => void closers.push(fn);
+
+  if (options.logToFiles) {
+    const closeLogs = configureFileLogging({ dir: paths.logs, echoWarnings: options.echoWarnings ?? false });
+    onClose(closeLogs);
+  }
+
+  // An unclean stop leaves the marker behind: recovery (journal, integrity checks) runs at start.
+  const role = options.role ?? 'app';
+  const markerPresent = existsSync(paths.runningMarker);
+  if (role === 'app' && markerPresent && !markerIsStale(paths.runningMarker)) {
+    throw new AppError({
+      code: 'HOST_ALREADY_RUNNING',
+      message: '终端程序已在运行',
+      hint: `请切换到已打开的窗口；如确认没有在运行，请删除 ${paths.runningMarker} 后重试。`,
+    });
+  }
+  const uncleanStart = markerPresent && markerIsStale(paths.runningMarker);
+  if (role === 'app') {
+    writeFileSync(paths.runningMarker, String(process.pid));
+    onClose(() => rmSync(paths.runningMarker, { force: true }));
+  }
+  log.info({ mode, dir: paths.dir, uncleanStart }, 'host starting');
+
+  const db = openTerminalDb(paths.terminalDb);
+  onClose(() => {
+    db.close();
+  });
+
+  const config = new ConfigStore(db);
+  if (options.configFile) config.replace(JSON.parse(readFileSync(options.configFile, 'utf8')), 'config-file');
+  const audit = new AuditLog(db, () => config.get().terminal.terminalId);
+  const accounts = new OperatorAccounts(db, audit);
+  const events = new HostEvents();
+  const status = new StatusBoard(mode);
+  status.onChange((s) => events.emit('status.changed', s));
+  const sessions = new OperatorSessions(
+    accounts,
+    audit,
+    () => ({ ...config.get().security }),
+    (clientId, state) => events.emit('session.changed', state, clientId),
+  );
+
+  if (mode === 'training') {
+    seedTrainingConfig(config, options.trainingInstitution);
+    await seedTrainingOperators(accounts);
+  }
+
+  const missing: MissingCapability[] = [];
+  if (mode === 'live' && accounts.count() === 0) {
+    missing.push({ capability: 'operators', reason: '尚未创建操作员账号：请信息科运行 yikatong operators add --role it_admin 创建管理员' });
+  }
+
+  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, onClose };
+
+  const dispatcher = new Dispatcher(services, createHandlers());
+  onClose(() => sessions.closeAll());
+
+  let closed = false;
+  const host: Host = {
+    services,
+    dispatcher,
+    invoke: (method, input, client) => dispatcher.invoke(method, input, client),
+    attachClient(clientId, sink) {
+      return events.attach(clientId, sink);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      log.info('host stopping');
+      for (const fn of closers.reverse()) {
+        try {
+          await fn();
+        } catch (e) {
+          log.error({ err: e }, 'cleanup failed');
+        }
+      }
+    },
+  };
+  log.info({ missing: missing.map((m) => m.capability) }, 'host started');
+  return host;
+}
+
+/** The marker is stale when the process that wrote it is gone (a second process may legitimately be running). */
+function markerIsStale(file: string): boolean {
+  const pid = Number(readFileSync(file, 'utf8'));
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}

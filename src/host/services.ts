@@ -1,0 +1,34 @@
+// Everything the handlers can reach, built once per start by the host (src/host/host.ts).
+// Features add their service here and create it in host.ts; handlers receive this object.
+import type { AuditLog } from '@src/audit/audit-log';
+import type { ConfigStore } from '@src/config/config-store';
+import type { Mode } from '@src/contract/methods/system';
+import type { OperatorAccounts } from '@src/operators/operator-accounts';
+import type { OperatorSessions } from '@src/operators/operator-sessions';
+import type { Db } from '@src/platform/db/open';
+import type { DataPaths } from '@src/platform/paths';
+import type { StatusBoard } from '@src/status/status-board';
+import type { HostEvents } from './host-events';
+
+export interface MissingCapability {
+  capability: string;
+  /** Chinese, shown on the login screen and by `yikatong doctor`. */
+  reason: string;
+}
+
+export interface Services {
+  mode: Mode;
+  paths: DataPaths;
+  /** The last stop was not clean (crash, power cut, kill): recovery and integrity checks run. */
+  uncleanStart: boolean;
+  db: Db;
+  config: ConfigStore;
+  audit: AuditLog;
+  accounts: OperatorAccounts;
+  sessions: OperatorSessions;
+  status: StatusBoard;
+  events: HostEvents;
+  missing: MissingCapability[];
+  /** Registers cleanup to run at host shutdown, in reverse order. */
+  onClose(fn: () => Promise<void> | void): void;
+}
