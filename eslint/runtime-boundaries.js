@@ -72,6 +72,7 @@ export const PACKAGES = {
   '@vitejs/plugin-react': ['tooling'],
   esbuild: ['tooling'],
   'electron-builder': ['tooling'],
+  tsx: ['tooling'],
   eslint: ['tooling'],
   'typescript-eslint': ['tooling'],
   'eslint-plugin-react-hooks': ['tooling'],
@@ -128,7 +129,8 @@ export function checkImport(root, file, spec) {
     const targetPath = target.split(path.sep).join('/');
     // The version comes from package.json (bundled at build time); only Node-side code reads it.
     if (targetPath === 'package.json' && !['common', 'renderer', 'preload'].includes(zone)) return null;
-    const targetZone = zoneOf(targetPath);
+    // A trailing slash lets a folder import ('@src/contract' → its index) match its zone.
+    const targetZone = zoneOf(targetPath + '/');
     if (targetZone === null) return `${rel} imports '${spec}', which is outside the project's source folders.`;
     if (testFile || zone === 'tooling') return null;
     const allowed = ALLOWED_EDGES[z] ?? [];

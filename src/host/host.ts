@@ -49,6 +49,8 @@ export interface Host {
   invoke(method: string, input: unknown, client: ClientContext): Promise<CallResult>;
   /** Registers a client's event sink; returns a detach function that also signs the client out when it was the last sink. */
   attachClient(clientId: string, sink: EventSink): () => void;
+  /** A shell refused a call before it reached the dispatcher (wrong sender, no secret): log it. */
+  reportRejectedCall(method: string, origin: string): void;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     invoke: (method, input, client) => dispatcher.invoke(method, input, client),
     attachClient(clientId, sink) {
       return events.attach(clientId, sink);
+    },
+    reportRejectedCall(method, origin) {
+      logger('bridge').warn({ method: method.slice(0, 80), origin: origin.slice(0, 200) }, 'bridge: rejected call from an untrusted sender');
     },
     async close() {
       if (closed) return;

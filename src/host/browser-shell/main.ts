@@ -10,8 +10,12 @@ import { isAppError } from '@src/common/errors';
 import { startHost } from '../host';
 import { startBrowserShell } from './browser-shell-server';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../../..');
+/** The folder holding package.json: works from src/ (tsx) and from dist/ (bundled). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
   });
   const shell = await startBrowserShell({
     host,
-    staticDir: values['static-dir'] ?? path.join(repoRoot, 'dist', 'renderer'),
+    staticDir: values['static-dir'] ?? path.join(projectRoot(), 'dist', 'renderer'),
     port: Number(values.port),
   });
 

@@ -1,0 +1,30 @@
+// The operator's start page: greeting, hub sign-in problems, and the functions of their role with F-keys.
+import { routes, mayOpen } from '../../app/routes';
+import { Notice } from '../../components/ErrorBanner';
+import { useT } from '../../i18n';
+import { useNav } from '../../stores/nav-store';
+import { useTerminal } from '../../stores/terminal-store';
+
+export function HomeScreen() {
+  const t = useT();
+  const session = useTerminal((s) => s.session);
+  const go = useNav((s) => s.go);
+  const role = session?.operator?.role;
+  const available = routes.filter((r) => r.id !== 'home' && mayOpen(r, role));
+  return (
+    <section className="screen home-screen">
+      <h1>{t('home.welcome', { name: session?.operator?.displayName ?? '' })}</h1>
+      {session?.hubSignInProblem && <Notice level="warning">{t('home.hubProblem', { problem: session.hubSignInProblem })}</Notice>}
+      <h2>{t('home.shortcuts')}</h2>
+      {available.length === 0 && <p>{t('home.noFeatures')}</p>}
+      <div className="shortcut-grid">
+        {available.map((r) => (
+          <button key={r.id} type="button" className="shortcut" onClick={() => go(r.id)}>
+            {r.fkey && <kbd>{r.fkey}</kbd>}
+            <span>{t(r.title)}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
