@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, dialog, session } from 'electron';
-import { startHost, type Host } from '@src/host/host';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { startHost, type Host, type KeyWrapper } from '@src/host/host';
 import { forwardEvents, registerBridge } from './bridge-ipc';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
@@ -60,6 +60,16 @@ function createWindow(h: Host): BrowserWindow {
   return win;
 }
 
+/** Wraps the data key with the OS key store when one is available (DPAPI, libsecret, Keychain). */
+function osKeyWrapper(): KeyWrapper | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    name: 'electron-safeStorage',
+    wrap: (key) => safeStorage.encryptString(key.toString('base64')),
+    unwrap: (wrapped) => Buffer.from(safeStorage.decryptString(wrapped), 'base64'),
+  };
+}
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -76,6 +86,7 @@ async function main(): Promise<void> {
       ...(options.config ? { configFile: options.config } : {}),
       ...(options.pharmacy ? { trainingInstitution: 'pharmacy' as const } : {}),
       logToFiles: true,
+      ...(osKeyWrapper() ? { keyWrapper: osKeyWrapper()! } : {}),
     });
   } catch (e) {
     dialog.showErrorBox('一卡通结算终端无法启动', e instanceof Error ? e.message : String(e));

@@ -13,6 +13,8 @@ import type { Mode } from '@src/contract/methods/system';
 import { openTerminalDb } from '@src/database/terminal-db';
 import { OperatorAccounts } from '@src/operators/operator-accounts';
 import { OperatorSessions } from '@src/operators/operator-sessions';
+import { loadDataKey, type KeyWrapper } from '@src/platform/crypto/data-key';
+import { SealedBox } from '@src/platform/crypto/sealed-box';
 import { configureFileLogging, logger } from '@src/platform/logger';
 import { dataPaths, defaultDataDir, readLaunchMode } from '@src/platform/paths';
 import { StatusBoard } from '@src/status/status-board';
@@ -23,6 +25,8 @@ import type { MissingCapability, Services } from './services';
 import { seedTrainingConfig, seedTrainingOperators } from './training-seed';
 
 const log = logger('host');
+
+export type { KeyWrapper };
 
 export interface HostOptions {
   /** Data root; default: see src/platform/paths.ts. */
@@ -36,6 +40,8 @@ export interface HostOptions {
   /** Write rotated log files under the data folder (interactive starts); tests leave it off. */
   logToFiles?: boolean;
   echoWarnings?: boolean;
+  /** The desktop shell's OS key store (Electron safeStorage) for the data key; none elsewhere. */
+  keyWrapper?: KeyWrapper;
   /**
    * 'app' (the default) owns the data folder while it runs: it refuses to start twice and leaves a
    * marker that reveals an unclean stop. 'tool' (the CLI) works beside a running app.
@@ -114,7 +120,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     missing.push({ capability: 'operators', reason: '尚未创建操作员账号：请信息科运行 yikatong operators add --role it_admin 创建管理员' });
   }
 
-  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, onClose };
+  let sealedBox: SealedBox | undefined;
+  const sealed = (): SealedBox => (sealedBox ??= new SealedBox(loadDataKey(paths.keyFile, options.keyWrapper).key));
+
+  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, sealed, onClose };
 
   const dispatcher = new Dispatcher(services, createHandlers());
   onClose(() => sessions.closeAll());

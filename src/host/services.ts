@@ -5,6 +5,7 @@ import type { ConfigStore } from '@src/config/config-store';
 import type { Mode } from '@src/contract/methods/system';
 import type { OperatorAccounts } from '@src/operators/operator-accounts';
 import type { OperatorSessions } from '@src/operators/operator-sessions';
+import type { SealedBox } from '@src/platform/crypto/sealed-box';
 import type { Db } from '@src/platform/db/open';
 import type { DataPaths } from '@src/platform/paths';
 import type { StatusBoard } from '@src/status/status-board';
@@ -29,6 +30,12 @@ export interface Services {
   status: StatusBoard;
   events: HostEvents;
   missing: MissingCapability[];
+  /**
+   * Encryption of patient data at rest (settlement records, offline queue, journal inputs). The data
+   * key is loaded on first use, so a tool that never touches patient data works even where the key
+   * is wrapped by the desktop shell's OS key store.
+   */
+  sealed(): SealedBox;
   /** Registers cleanup to run at host shutdown, in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
 }
