@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '@src/contract/define';
 import type { MessageKey } from '../i18n';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { OperatorsScreen } from '../screens/operators/OperatorsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -24,6 +25,7 @@ export const routes: RouteDef[] = [
   { id: 'settings', title: 'nav.settings', roles: ['it_admin'], group: 'admin', component: SettingsScreen },
   { id: 'operators', title: 'nav.operators', roles: ['it_admin'], group: 'admin', component: OperatorsScreen },
   { id: 'audit', title: 'nav.audit', roles: ['it_admin'], group: 'admin', component: AuditScreen },
+  { id: 'devices', title: 'nav.devices', fkey: 'F9', roles: 'all', group: 'admin', component: DevicesScreen },
 ];
 
 export function mayOpen(route: RouteDef, role: Role | undefined): boolean {

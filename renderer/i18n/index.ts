@@ -1,9 +1,10 @@
 // t('key', params): every visible string. Dictionaries are per feature; add yours to `dictionaries`.
 import { useSyncExternalStore } from 'react';
 import { interpolate, type Locale } from './define';
+import devices from './devices';
 import shell from './shell';
 
-const dictionaries = [shell] as const;
+const dictionaries = [shell, devices] as const;
 
 type KeysOf<D> = D extends { 'zh-CN': infer Z } ? keyof Z & string : never;
 export type MessageKey = KeysOf<(typeof dictionaries)[number]>;

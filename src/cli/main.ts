@@ -7,6 +7,7 @@ import { APP_VERSION } from '@src/platform/version';
 import { createCliContext, type CliContext } from './cli-context';
 import { registerAuditCommands } from './commands/audit-command';
 import { registerConfigCommands } from './commands/config-command';
+import { registerDevicesCommands } from './commands/devices-command';
 import { registerDoctorCommand } from './commands/doctor-command';
 import { registerOperatorCommands } from './commands/operators-command';
 
@@ -24,6 +25,7 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
   registerDoctorCommand(program, ctx);
   registerOperatorCommands(program, ctx);
   registerAuditCommands(program, ctx);
+  registerDevicesCommands(program, ctx);
   return { program, ctx };
 }
 

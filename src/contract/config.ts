@@ -4,6 +4,7 @@
 // configuration. Validation messages are in Chinese because IT staff read them on the settings
 // screen and in `yikatong config set`.
 import { z } from 'zod';
+import { DEFAULT_DEVICES_CONFIG, DevicesConfigSchema } from './devices-config';
 
 export const SECRET_MASK = '********';
 
@@ -51,6 +52,8 @@ export const TerminalConfigSchema = z.object({
       signtype: z.string().max(10).default(''),
       cainfo: z.string().max(1024).default(''),
       gateway: GatewaySchema.default({ scheme: 'none' }),
+      /** 医保电子凭证 (ec.query) endpoint; default: the hub URL's origin + /localcfc/api/hsecfc/localQrCodeQuery. */
+      ecUrl: z.string().url('电子凭证地址应为完整网址').optional(),
     })
     .default({ url: 'http://127.0.0.1:0/fsi/api/rsfComIfsService/callService', recerSysCode: 'YBXT', infver: 'V1.0', signtype: '', cainfo: '', gateway: { scheme: 'none' } }),
   timeouts: z
@@ -70,6 +73,11 @@ export const TerminalConfigSchema = z.object({
       devNo: z.string().max(100).default(''),
       mac: z.string().max(20).default(''),
       ip: z.string().max(20).default('127.0.0.1'),
+      /**
+       * The first two digits of the msgid's 4-digit sequence, unique per terminal of one institution
+       * (they share the fixmedins_code prefix). Default: derived from terminalId (docs/hub-client.md).
+       */
+      msgidSlot: z.number().int().min(0, '报文号终端位为0–99').max(99, '报文号终端位为0–99').optional(),
     })
     .default({ terminalId: 'T01', devNo: '', mac: '', ip: '127.0.0.1' }),
   security: z
@@ -80,6 +88,8 @@ export const TerminalConfigSchema = z.object({
     })
     .default({ idleLockMinutes: 5, maxFailedLogins: 5, lockoutMinutes: 15 }),
   ui: z.object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') }).default({ locale: 'zh-CN' }),
+  /** Readers and scanners (src/contract/devices-config.ts, docs/devices.md). */
+  devices: DevicesConfigSchema.default(DEFAULT_DEVICES_CONFIG),
 });
 
 export type TerminalConfig = z.infer<typeof TerminalConfigSchema>;

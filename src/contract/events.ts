@@ -1,5 +1,7 @@
 // Event streams from the host to the renderer. Each feature adds its stream here.
 import { z } from 'zod';
+import { catalogEvents } from './methods/catalog';
+import { devicesEvents } from './methods/devices';
 import { SessionStateSchema } from './methods/session';
 import { TerminalStatusSchema } from './methods/system';
 
@@ -10,6 +12,8 @@ export const events = {
   'session.changed': SessionStateSchema,
   /** A notice for the operator (Chinese), e.g. what recovery did after a restart. */
   'notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string(), hint: z.string().optional() }),
+  ...devicesEvents,
+  ...catalogEvents,
 };
 
 export type EventName = keyof typeof events;

@@ -6,7 +6,9 @@
 import type { z } from 'zod';
 import type { CallResult, MethodSpec } from './define';
 import { auditMethods } from './methods/audit';
+import { catalogMethods } from './methods/catalog';
 import { configMethods } from './methods/config';
+import { devicesMethods } from './methods/devices';
 import { operatorsMethods } from './methods/operators';
 import { sessionMethods } from './methods/session';
 import { systemMethods } from './methods/system';
@@ -18,6 +20,8 @@ export const methods = {
   ...configMethods,
   ...operatorsMethods,
   ...auditMethods,
+  ...devicesMethods,
+  ...catalogMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -3,11 +3,12 @@
 // docs/ARCHITECTURE.md so features developed side by side never collide.
 import { auditMigrations } from '@src/audit/migrations';
 import { configMigrations } from '@src/config/migrations';
+import { hubMigrations } from '@src/hub/migrations';
 import { operatorMigrations } from '@src/operators/migrations';
 import type { Migration } from '@src/platform/db/migrate';
 import { openDatabase, type Db } from '@src/platform/db/open';
 
-export const terminalMigrations: readonly Migration[] = [...configMigrations, ...operatorMigrations, ...auditMigrations];
+export const terminalMigrations: readonly Migration[] = [...configMigrations, ...operatorMigrations, ...auditMigrations, ...hubMigrations];
 
 export function openTerminalDb(file: string): Db {
   return openDatabase(file, { durability: 'full', migrations: terminalMigrations });

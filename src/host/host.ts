@@ -6,12 +6,15 @@
 // service in dependency order and registers its cleanup.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AuditLog } from '@src/audit/audit-log';
+import { startCatalogService } from '@src/catalog/catalog-wiring';
 import { AppError } from '@src/common/errors';
 import { ConfigStore } from '@src/config/config-store';
 import type { CallResult } from '@src/contract';
 import type { Mode } from '@src/contract/methods/system';
 import { openTerminalDb } from '@src/database/terminal-db';
 import { OperatorAccounts } from '@src/operators/operator-accounts';
+import { startHubServices } from '@src/hub/hub-wiring';
+import { startEmbeddedTrainingHubForHost } from '@src/training/hub/embedded-hub';
 import { OperatorSessions } from '@src/operators/operator-sessions';
 import { loadDataKey, type KeyWrapper } from '@src/platform/crypto/data-key';
 import { SealedBox } from '@src/platform/crypto/sealed-box';
@@ -19,6 +22,7 @@ import { configureFileLogging, logger } from '@src/platform/logger';
 import { dataPaths, defaultDataDir, readLaunchMode } from '@src/platform/paths';
 import { StatusBoard } from '@src/status/status-board';
 import { Dispatcher, type ClientContext } from './dispatch';
+import { startDevices } from './devices-wiring';
 import { createHandlers } from './handlers';
 import { HostEvents, type EventSink } from './host-events';
 import type { MissingCapability, Services } from './services';
@@ -123,7 +127,33 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   let sealedBox: SealedBox | undefined;
   const sealed = (): SealedBox => (sealedBox ??= new SealedBox(loadDataKey(paths.keyFile, options.keyWrapper).key));
 
-  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, sealed, onClose };
+  // Training mode: the embedded training hub stands in for the national platform. Started before the
+  // hub client so it closes after it (closers run in reverse order).
+  const trainingHub = mode === 'training' ? await startEmbeddedTrainingHubForHost({ dbFile: paths.trainingHubDb, missing, onClose }) : undefined;
+
+  // Before sessions.closeAll is registered below, so operators are signed out (9002) before the client closes.
+  const { hub, hubMonitor } = startHubServices({ db, config: () => config.get(), sealed, sessions, status, monitor: role === 'app', onClose });
+  if (trainingHub) {
+    hub.setEndpointOverride(trainingHub.callServiceUrl);
+    void hubMonitor.probeNow();
+  }
+
+  const { devices, trainingDevices } = await startDevices({ mode, role, config, sessions, status, events, missing, ecClient: hub, onClose });
+
+  const catalog = startCatalogService({
+    file: paths.catalogDb,
+    dataDir: paths.dir,
+    mode,
+    role,
+    uncleanStart,
+    hub,
+    fixmedinsCode: () => config.get().institution.code,
+    status,
+    onProgress: (p) => events.emit('catalog.syncProgress', p),
+    onClose,
+  });
+
+  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, sealed, devices, trainingDevices, hub, hubMonitor, catalog, onClose };
 
   const dispatcher = new Dispatcher(services, createHandlers());
   onClose(() => sessions.closeAll());

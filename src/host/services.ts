@@ -1,7 +1,11 @@
 // Everything the handlers can reach, built once per start by the host (src/host/host.ts).
 // Features add their service here and create it in host.ts; handlers receive this object.
 import type { AuditLog } from '@src/audit/audit-log';
+import type { CatalogService } from '@src/catalog/catalog-service';
 import type { ConfigStore } from '@src/config/config-store';
+import type { DeviceService } from '@src/devices/device-service';
+import type { Hub } from '@src/hub/hub';
+import type { HubMonitor } from '@src/hub/monitor/hub-monitor';
 import type { Mode } from '@src/contract/methods/system';
 import type { OperatorAccounts } from '@src/operators/operator-accounts';
 import type { OperatorSessions } from '@src/operators/operator-sessions';
@@ -9,6 +13,7 @@ import type { SealedBox } from '@src/platform/crypto/sealed-box';
 import type { Db } from '@src/platform/db/open';
 import type { DataPaths } from '@src/platform/paths';
 import type { StatusBoard } from '@src/status/status-board';
+import type { TrainingDevices } from '@src/training/devices/training-devices';
 import type { HostEvents } from './host-events';
 
 export interface MissingCapability {
@@ -30,12 +35,29 @@ export interface Services {
   status: StatusBoard;
   events: HostEvents;
   missing: MissingCapability[];
+  /** Readers and scanners (src/devices/device-service.ts). */
+  devices: DeviceService;
+  /** Training mode's virtual ID-card reader and scanner; undefined in live mode. */
+  trainingDevices: TrainingDevices | undefined;
   /**
    * Encryption of patient data at rest (settlement records, offline queue, journal inputs). The data
    * key is loaded on first use, so a tool that never touches patient data works even where the key
    * is wrapped by the desktop shell's OS key store.
    */
   sealed(): SealedBox;
+  /**
+   * The national-interface client (src/hub, docs/hub-client.md): one typed function per
+   * transaction, the journal and resolution of unknown outcomes. Training mode points it at the
+   * embedded training hub with hub.setEndpointOverride(url).
+   */
+  hub: Hub;
+  /** Online/offline of the hub for the status bar; probeNow() after changing the endpoint. */
+  hubMonitor: HubMonitor;
+  /**
+   * The catalogue cache (src/catalog, docs/catalog.md): search, look-ups by code, barcode and
+   * local code, sync from the hub, integrity. Its own database, catalog.db.
+   */
+  catalog: CatalogService;
   /** Registers cleanup to run at host shutdown, in reverse order. */
   onClose(fn: () => Promise<void> | void): void;
 }

@@ -2,7 +2,9 @@
 import { auditCheck } from './audit-check';
 import { configCheck } from './config-check';
 import { databaseCheck } from './database-check';
+import { devicesCheck } from './devices-check';
 import type { DoctorCheck } from './doctor-check';
+import { hubCheck } from './hub-check';
 import { operatorsCheck } from './operators-check';
 
-export const doctorChecks: DoctorCheck[] = [databaseCheck, configCheck, operatorsCheck, auditCheck];
+export const doctorChecks: DoctorCheck[] = [databaseCheck, configCheck, operatorsCheck, auditCheck, hubCheck, devicesCheck];

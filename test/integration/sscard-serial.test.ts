@@ -1,0 +1,81 @@
+// The serial reader dialect for real: a socat pty pair, the terminal's DialectReader on one end
+// through serialport (termios, the OS's chunking), the virtual reader firmware on the other.
+// Needs socat; without it the tests print why and skip.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
+import { sscardProfileOf } from '@src/training/devices/training-sscards';
+import { DialectReader } from '@native/readers/dialect/dialect-reader';
+import { serialFrameLink } from '@native/readers/dialect/frame-link';
+import { yktDialect } from '@native/readers/dialect/ykt-dialect';
+import { readSscard } from '@native/sscard/ssse-reader';
+import { findSocat, openPtyPair, type PtyPair } from '@native/transport/pty-pair';
+import { SerialByteTransport } from '@native/transport/serial-transport';
+import { serveDialectOnBytes } from '@native/virtual/sscard/virtual-dialect-device';
+import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
+import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
+
+const socat = findSocat();
+if (!socat) console.warn('[sscard-serial] SKIPPED: socat is not installed (apt-get install socat); the dialect is still covered over in-process fakes in native/readers/dialect.');
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setUp() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-sscard-serial-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const pty: PtyPair = await openPtyPair({ dir, names: ['terminal', 'reader'] });
+  cleanups.push(() => pty.close());
+  const firmwareSide = new SerialByteTransport({ path: pty.b, baudRate: 115200 });
+  await firmwareSide.open();
+  cleanups.push(() => firmwareSide.close());
+  const virtual = virtualCounterReader();
+  await virtual.open();
+  serveDialectOnBytes(firmwareSide, virtual);
+  const reader = new DialectReader(serialFrameLink(new SerialByteTransport({ path: pty.a, baudRate: 115200 }), yktDialect), yktDialect, { timeoutMs: 2000 });
+  cleanups.push(() => reader.close());
+  await reader.open();
+  return { pty, virtual, reader };
+}
+
+describe.skipIf(!socat)('social security card through a serial reader (socat pty pair)', () => {
+  it('reads every training patient\'s card, 2.00 and 3.00, one after the other', async () => {
+    const { reader, virtual } = await setUp();
+    for (const patient of TRAINING_PATIENTS) {
+      virtual.insert('contact', new VirtualSscard(sscardProfileOf(patient)));
+      const read = await readSscard(reader);
+      expect(read.card).toMatchObject({ name: patient.name, ssn: patient.idNumber, cardNumber: patient.card.cardNumber, cardIdCode: patient.card.cardIdCode });
+      expect(read.authentication).toBe(patient.card.specVersion === '3.00' ? 'internal+external' : 'none');
+      expect(read.driver).toBe('serial');
+      virtual.remove('contact');
+    }
+    expect(virtual.beeps).toBe(TRAINING_PATIENTS.length);
+  });
+
+  it('card pulled between APDUs', async () => {
+    const { reader, virtual } = await setUp();
+    virtual.insert('contact', new VirtualSscard(sscardProfileOf(TRAINING_PATIENTS[0]!)));
+    virtual.onExchange((slot, n) => {
+      if (slot === 'contact' && n === 4) virtual.remove('contact');
+    });
+    await expect(readSscard(reader)).rejects.toMatchObject({ code: 'READER_CARD_REMOVED' });
+  });
+
+  it('a 3.00 card without a PSAM in the reader gets the PSAM error', async () => {
+    const { reader, virtual } = await setUp();
+    virtual.remove('psam1');
+    virtual.insert('contact', new VirtualSscard(sscardProfileOf(TRAINING_PATIENTS.find((p) => p.card.specVersion === '3.00')!)));
+    await expect(readSscard(reader)).rejects.toMatchObject({ code: 'SSCARD_PSAM_MISSING', data: { returnCode: -2201 } });
+  });
+
+  it('the serial cable pulled (socat gone): READER_DISCONNECTED, never a hang', async () => {
+    const { reader, virtual, pty } = await setUp();
+    virtual.insert('contact', new VirtualSscard(sscardProfileOf(TRAINING_PATIENTS[1]!)));
+    await pty.close();
+    await expect(readSscard(reader)).rejects.toMatchObject({ code: expect.stringMatching(/^READER_(DISCONNECTED|TIMEOUT)$/) });
+  });
+});
