@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
 import { startHost, type Host, type KeyWrapper } from '@src/host/host';
+import { electronReceiptPrinter } from './receipt-printer';
 import { forwardEvents, registerBridge } from './bridge-ipc';
 
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       ...(options.config ? { configFile: options.config } : {}),
       ...(options.pharmacy ? { trainingInstitution: 'pharmacy' as const } : {}),
       logToFiles: true,
+      receiptPrinter: electronReceiptPrinter(),
       ...(osKeyWrapper() ? { keyWrapper: osKeyWrapper()! } : {}),
     });
   } catch (e) {

@@ -32,6 +32,8 @@ export async function buildAll() {
       esbuild({ ...shared, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser', target: 'chrome120' }),
       esbuild({ ...shared, entryPoints: ['src/host/browser-shell/main.ts'], outfile: 'dist/host/browser-shell.mjs', format: 'esm', packages: 'external', banner: esmBanner }),
       esbuild({ ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/yikatong.mjs', format: 'esm', packages: 'external', banner: esmBanner }),
+      // The catalogue sync's worker threads (src/catalog/sync/worker-script.ts finds it beside the bundles).
+      esbuild({ ...shared, entryPoints: ['src/catalog/sync/catalog-worker.ts'], outfile: 'dist/workers/catalog-worker.mjs', format: 'esm', packages: 'external', banner: esmBanner }),
     ]);
   }
   console.log(`build: ${only} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,8 +1,9 @@
 // The reader driver against the virtual reader over an in-process line (the pty versions of these
 // cases are in test/integration/devices-samv-pty.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { byteTransportPair } from '@native/transport/fake-byte-transport';
+import { byteTransportPair, FakeByteTransport } from '@native/transport/fake-byte-transport';
 import { VirtualSamvReader, type VirtualIdCard } from '@native/virtual/virtual-samv-reader';
+import { outcomeOf, unhandledRejectionsDuring } from '../../test/helpers/unhandled-rejections';
 import { SamvReader } from './samv-reader';
 
 const card: VirtualIdCard = {
@@ -147,5 +148,86 @@ describe('SAM_V reader driver', () => {
     expect(a).toBeUndefined();
     expect(b).toBe(true);
     expect(c.text).toContain('05.01');
+  });
+});
+
+/** A line whose writes drain only when the test says so, like a serial port draining at 9600 baud. */
+class HeldWriteLine extends FakeByteTransport {
+  private releaseWrite: (() => void) | undefined;
+
+  get writing(): boolean {
+    return this.releaseWrite !== undefined;
+  }
+
+  override async write(data: Uint8Array): Promise<void> {
+    await new Promise<void>((resolve) => (this.releaseWrite = resolve));
+    this.releaseWrite = undefined;
+    await super.write(data);
+  }
+
+  drain(): void {
+    this.releaseWrite?.();
+  }
+}
+
+describe('SAM_V reader: stopping (host close, device removed)', () => {
+  it('stopped while the read command is still being written: the caller gets IDCARD_STOPPED and nothing is left unhandled', async () => {
+    const line = new HeldWriteLine('held-line');
+    await line.open();
+    const reader = new SamvReader(line, { readTimeoutMs: 5000 }).attach();
+    let outcome: Promise<unknown> | undefined;
+    const unhandled = await unhandledRejectionsDuring(async () => {
+      outcome = outcomeOf(reader.readRaw());
+      while (!line.writing) await new Promise((r) => setImmediate(r));
+      reader.detach();
+      // Let whole event-loop turns pass with the write still draining: the window of the old bug.
+      await new Promise((r) => setTimeout(r, 20));
+      line.drain();
+      await outcome;
+    });
+    expect(unhandled).toEqual([]);
+    expect(await outcome).toMatchObject({ code: 'IDCARD_STOPPED', message: '身份证读卡已停止' });
+    await line.close();
+  });
+
+  it('stopped while waiting for the card data: the read ends at once with IDCARD_STOPPED, quietly', async () => {
+    const { reader, virtual } = await setup({ readTimeoutMs: 5000 });
+    virtual.placeCard(card);
+    await reader.findCard();
+    await reader.selectCard();
+    virtual.inject({ kind: 'silence' });
+    const unhandled = await unhandledRejectionsDuring(async () => {
+      const read = outcomeOf(reader.readRaw());
+      await new Promise((r) => setTimeout(r, 20));
+      const stoppedAt = Date.now();
+      reader.detach();
+      expect(await read).toMatchObject({ code: 'IDCARD_STOPPED' });
+      expect(Date.now() - stoppedAt).toBeLessThan(1000);
+    });
+    expect(unhandled).toEqual([]);
+  });
+
+  it('stopped while a command waits for a chattering line to go quiet: nothing is sent, the command ends with IDCARD_STOPPED', async () => {
+    const line = new FakeByteTransport('chatty-line');
+    await line.open();
+    const reader = new SamvReader(line, { commandTimeoutMs: 30 }).attach();
+    // No answer: a timeout, so the next command first waits for the line to be quiet.
+    await expect(reader.samStatus()).rejects.toMatchObject({ code: 'IDCARD_TIMEOUT' });
+    const writtenBefore = line.written.length;
+    const chatter = setInterval(() => line.deliver(Uint8Array.of(0x00)), 5);
+    try {
+      await new Promise((r) => setTimeout(r, 15));
+      const unhandled = await unhandledRejectionsDuring(async () => {
+        const next = outcomeOf(reader.samStatus());
+        await new Promise((r) => setTimeout(r, 30));
+        reader.detach();
+        expect(await next).toMatchObject({ code: 'IDCARD_STOPPED' });
+      });
+      expect(unhandled).toEqual([]);
+      expect(line.written.length).toBe(writtenBefore);
+    } finally {
+      clearInterval(chatter);
+      await line.close();
+    }
   });
 });

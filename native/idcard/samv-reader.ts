@@ -43,6 +43,10 @@ interface Pending {
   what: string;
 }
 
+function stopped(): AppError {
+  return new AppError({ code: 'IDCARD_STOPPED', message: '身份证读卡已停止', hint: '请重新连接读卡器。' });
+}
+
 /** Longest answer: text + photo + 1024-byte fingerprint (2321 bytes). */
 const LONGEST_ANSWER = 2321;
 const QUIET_MS = 50;
@@ -55,6 +59,8 @@ export class SamvReader {
   private lastByteAt = 0;
   private needQuiet = false;
   private attached = false;
+  /** Bumped by detach(), so a command that was waiting when the reader stopped can tell. */
+  private session = 0;
 
   constructor(
     readonly transport: ByteTransport,
@@ -72,12 +78,13 @@ export class SamvReader {
     return this;
   }
 
-  /** Stops listening; a command in flight fails. */
+  /** Stops listening; a command in flight fails with IDCARD_STOPPED (to its caller, nowhere else). */
   detach(): void {
     for (const u of this.unsubscribe) u();
     this.unsubscribe = [];
     this.attached = false;
-    this.failPending(new AppError({ code: 'IDCARD_STOPPED', message: '身份证读卡已停止', hint: '请重新连接读卡器。' }));
+    this.session++;
+    this.failPending(stopped());
   }
 
   get baudRate(): number {
@@ -163,7 +170,10 @@ export class SamvReader {
 
   private async exchange(frame: Uint8Array, what: string, timeoutMs: number): Promise<SamvResponse> {
     if (!this.attached) this.attach();
+    const session = this.session;
     if (this.needQuiet) await this.waitQuiet();
+    // Detached while waiting for the line to go quiet: do not send into a reader nobody listens to.
+    if (session !== this.session) throw stopped();
     this.assembler.reset();
     const answer = new Promise<SamvResponse>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -176,6 +186,10 @@ export class SamvReader {
       }, timeoutMs);
       this.pending = { resolve, reject, timer, what };
     });
+    // `answer` can be rejected (detach at shutdown, a lost line, a bad frame) while the write below
+    // is still draining, i.e. before the `return` hands it to the caller. Observe it now so that
+    // rejection is never reported as unhandled; the caller still receives it through the return.
+    answer.catch(() => undefined);
     try {
       await this.transport.write(frame);
     } catch (e) {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useHotkeys, type HotkeyMap } from '../components/useHotkeys';
 import { useT } from '../i18n';
+import { useDeviceInput } from '../screens/devices/useDeviceInput';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { useNav } from '../stores/nav-store';
 import { useTerminal } from '../stores/terminal-store';
@@ -28,6 +29,8 @@ export function App() {
     return map;
   }, [role, go, lock]);
   useHotkeys(hotkeys, signedIn && !session?.locked);
+  // Keyboard-wedge scanners and card reads reach every screen (docs/devices.md).
+  useDeviceInput(signedIn && !session?.locked);
 
   if (hostProblem) {
     return (

@@ -1,10 +1,15 @@
 // t('key', params): every visible string. Dictionaries are per feature; add yours to `dictionaries`.
 import { useSyncExternalStore } from 'react';
 import { interpolate, type Locale } from './define';
+import catalog from './catalog';
 import devices from './devices';
+import offline from './offline';
+import reconcile from './reconcile';
+import settlement from './settlement';
 import shell from './shell';
+import sscard from './sscard';
 
-const dictionaries = [shell, devices] as const;
+const dictionaries = [shell, devices, settlement, catalog, sscard, reconcile, offline] as const;
 
 type KeysOf<D> = D extends { 'zh-CN': infer Z } ? keyof Z & string : never;
 export type MessageKey = KeysOf<(typeof dictionaries)[number]>;

@@ -10,6 +10,7 @@ import type { Db } from '@src/platform/db/open';
 import { logger } from '@src/platform/logger';
 import { CATALOG_INFNOS, catalogKind, type CatalogInfno } from './catalog-kinds';
 import { lastIntegrity } from './integrity';
+import type { TrainingBarcodeSample } from './local/training-lists';
 import { importList, latestSavedCopies, type ImportOptions, type ImportReport, type ListKind } from './local/list-import';
 import { CatalogSearch, type SearchInput } from './search/catalog-search';
 import type { CatalogSource } from './sync/catalog-source';
@@ -33,6 +34,8 @@ export interface CatalogServiceOptions {
   onProgress?: (p: SyncProgress) => void;
   /** Writer in worker threads (default) or in this thread. */
   threaded?: boolean;
+  /** Training mode: the training scanner's sample package codes, mapped to catalogue drugs after each sync. */
+  trainingBarcodeSamples?: readonly TrainingBarcodeSample[];
 }
 
 function isCorruption(e: unknown): boolean {
@@ -103,6 +106,7 @@ export class CatalogService {
       downloadsDir: this.downloadsDir,
       source: this.o.source,
       trainingLists: this.o.mode === 'training',
+      ...(this.o.trainingBarcodeSamples ? { trainingBarcodeSamples: this.o.trainingBarcodeSamples } : {}),
       onProgress: (p) => {
         this.o.onProgress?.(p);
         if (p.phase === 'planning' || p.phase === 'done' || p.phase === 'failed' || p.phase === 'cancelled') this.reportStatus();

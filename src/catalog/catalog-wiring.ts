@@ -2,11 +2,13 @@
 // catalog.db with the hub as its source, progress to the windows and the status bar, and at
 // start: an integrity check after an unclean stop (rebuilding a damaged cache from the hub,
 // never touching terminal.db), and in training mode a first sync when the cache is empty.
+import type { TerminalConfig } from '@src/contract/config';
 import type { SyncProgress } from '@src/contract/methods/catalog';
 import type { Hub } from '@src/hub/hub';
 import { logger } from '@src/platform/logger';
 import type { StatusBoard } from '@src/status/status-board';
 import { CatalogService } from './catalog-service';
+import type { TrainingBarcodeSample } from './local/training-lists';
 import { HubCatalogSource } from './sync/hub-catalog-source';
 
 const log = logger('catalog');
@@ -22,14 +24,16 @@ export interface CatalogWiringDeps {
   role: 'app' | 'tool';
   uncleanStart: boolean;
   hub: Hub;
-  fixmedinsCode: () => string;
+  config: () => TerminalConfig;
   status: Pick<StatusBoard, 'setCatalog'>;
   onProgress: (p: SyncProgress) => void;
+  /** Training mode: the training scanner's sample package codes (src/training/devices). */
+  trainingBarcodeSamples?: readonly TrainingBarcodeSample[];
   onClose(fn: () => Promise<void> | void): void;
 }
 
 export function startCatalogService(deps: CatalogWiringDeps): CatalogService {
-  const source = new HubCatalogSource(deps.hub, deps.fixmedinsCode);
+  const source = new HubCatalogSource(deps.hub, deps.config);
   const catalog = new CatalogService({
     file: deps.file,
     dataDir: deps.dataDir,
@@ -37,6 +41,7 @@ export function startCatalogService(deps: CatalogWiringDeps): CatalogService {
     source: () => source,
     reportStatus: (s) => deps.status.setCatalog(s),
     onProgress: deps.onProgress,
+    ...(deps.trainingBarcodeSamples ? { trainingBarcodeSamples: deps.trainingBarcodeSamples } : {}),
   });
   let timer: NodeJS.Timeout | undefined;
   deps.onClose(async () => {

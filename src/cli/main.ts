@@ -6,10 +6,14 @@ import { isAppError } from '@src/common/errors';
 import { APP_VERSION } from '@src/platform/version';
 import { createCliContext, type CliContext } from './cli-context';
 import { registerAuditCommands } from './commands/audit-command';
+import { registerCatalogCommands } from './commands/catalog-command';
 import { registerConfigCommands } from './commands/config-command';
 import { registerDevicesCommands } from './commands/devices-command';
 import { registerDoctorCommand } from './commands/doctor-command';
 import { registerOperatorCommands } from './commands/operators-command';
+import { registerQueueCommands } from './commands/queue-command';
+import { registerReconcileCommands } from './commands/reconcile-command';
+import { registerSettlementCommands } from './commands/settlement-command';
 
 export function buildProgram(): { program: Command; ctx: CliContext } {
   const program = new Command('yikatong')
@@ -24,8 +28,12 @@ export function buildProgram(): { program: Command; ctx: CliContext } {
   registerConfigCommands(program, ctx);
   registerDoctorCommand(program, ctx);
   registerOperatorCommands(program, ctx);
+  registerQueueCommands(program, ctx);
   registerAuditCommands(program, ctx);
+  registerReconcileCommands(program, ctx);
   registerDevicesCommands(program, ctx);
+  registerCatalogCommands(program, ctx);
+  registerSettlementCommands(program, ctx);
   return { program, ctx };
 }
 

@@ -88,6 +88,15 @@ export const TerminalConfigSchema = z.object({
     })
     .default({ idleLockMinutes: 5, maxFailedLogins: 5, lockoutMinutes: 15 }),
   ui: z.object({ locale: z.enum(['zh-CN', 'en']).default('zh-CN') }).default({ locale: 'zh-CN' }),
+  /** Receipt printing (docs/settlement.md, "Receipts"): silent printing in Electron. */
+  printing: z
+    .object({
+      /** Printer name as the OS lists it; '' = the system default. */
+      printer: z.string().max(200).default(''),
+      paper: z.enum(['58mm', '80mm', 'A5']).default('80mm'),
+      copies: z.number().int().min(1, '份数为1–5').max(5, '份数为1–5').default(1),
+    })
+    .default({ printer: '', paper: '80mm', copies: 1 }),
   /** Readers and scanners (src/contract/devices-config.ts, docs/devices.md). */
   devices: DevicesConfigSchema.default(DEFAULT_DEVICES_CONFIG),
 });

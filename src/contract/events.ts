@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { catalogEvents } from './methods/catalog';
 import { devicesEvents } from './methods/devices';
+import { queueEvents } from './methods/queue';
 import { SessionStateSchema } from './methods/session';
+import { settlementEvents } from './methods/settlement';
 import { TerminalStatusSchema } from './methods/system';
 
 export const events = {
@@ -13,7 +15,9 @@ export const events = {
   /** A notice for the operator (Chinese), e.g. what recovery did after a restart. */
   'notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string(), hint: z.string().optional() }),
   ...devicesEvents,
+  ...queueEvents,
   ...catalogEvents,
+  ...settlementEvents,
 };
 
 export type EventName = keyof typeof events;

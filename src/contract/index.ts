@@ -10,7 +10,12 @@ import { catalogMethods } from './methods/catalog';
 import { configMethods } from './methods/config';
 import { devicesMethods } from './methods/devices';
 import { operatorsMethods } from './methods/operators';
+import { offlineMethods } from './methods/offline';
+import { queueMethods } from './methods/queue';
+import { reconcileMethods } from './methods/reconcile';
+import { reportsMethods } from './methods/reports';
 import { sessionMethods } from './methods/session';
+import { settlementMethods } from './methods/settlement';
 import { systemMethods } from './methods/system';
 import type { EventName, EventPayload } from './events';
 
@@ -19,9 +24,14 @@ export const methods = {
   ...systemMethods,
   ...configMethods,
   ...operatorsMethods,
+  ...queueMethods,
+  ...offlineMethods,
   ...auditMethods,
   ...devicesMethods,
   ...catalogMethods,
+  ...reconcileMethods,
+  ...reportsMethods,
+  ...settlementMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

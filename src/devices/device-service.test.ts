@@ -89,6 +89,23 @@ describe('device service', () => {
     expect(errors).toEqual([]);
   });
 
+  it("a keyboard-wedge e-voucher is resolved under the operator signed in at that window, not the first one on duty", async () => {
+    const { s } = service();
+    const operators: string[] = [];
+    s.setEcResolver({
+      async resolveEVoucher(input) {
+        operators.push(`${input.operatorId}/${input.operatorName}`);
+        return { ecToken: 't', idNumber: '110105199307260071', idType: '01', name: '孙磊', insuredArea: '110000' };
+      },
+    });
+    s.wedgeInput('window-2', wedgeScanEvents('EC0111000020261123SL00000000007'), false, { id: 'sy02', name: '赵收银' });
+    await s.settled();
+    // A window whose operator is unknown (none forwarded) falls back to the operator on duty.
+    s.wedgeInput('window-3', wedgeScanEvents('EC0132050020261123ZW00000000001', { start: 5000 }), false);
+    await s.settled();
+    expect(operators).toEqual(['sy02/赵收银', 'sy01/王小红']);
+  });
+
   it('the wedge can be switched off; it is listed but never in the status bar', () => {
     const on = service();
     expect(on.s.list().map((d) => d.id)).toEqual(['keyboard-wedge']);

@@ -19,7 +19,7 @@ import { buildDeviceSpec } from './device-drivers';
 import type { DriverContext, MediumInput } from './driver-context';
 import type { EcResolver } from './ec-resolver';
 import { idCardMedium, mediumSummary } from './media';
-import { ScanRouter } from './scan-router';
+import { ScanRouter, type ScanOperator } from './scan-router';
 import { WEDGE_DEVICE_ID, WedgeInput } from './wedge-input';
 
 const log = logger('devices');
@@ -63,6 +63,8 @@ export class DeviceService {
   /** id → the configuration entry it was built from (JSON), to rebuild only what changed. */
   private configured = new Map<string, string>();
   private readonly pending = new Set<Promise<void>>();
+  /** The operator signed in at each window that forwards keyboard-wedge input. */
+  private readonly wedgeOperators = new Map<string, ScanOperator>();
 
   constructor(private readonly options: DeviceServiceOptions) {
     this.manager = new DeviceManager({ sources: options.sources ?? [new SerialDiscovery(), new HidDiscovery()], pollMs: options.config().pollMs, ...(options.now ? { now: options.now } : {}) });
@@ -70,8 +72,8 @@ export class DeviceService {
     this.router = new ScanRouter({
       classifier: () => (this.options.config().eVoucherPattern ? { eVoucherPattern: this.options.config().eVoucherPattern } : {}),
       resolver: () => this.resolver,
-      ecContext: () => {
-        const op = this.options.operator();
+      ecContext: (scanner) => {
+        const op = scanner ?? this.options.operator();
         const configured = this.options.config().ecBusinessType;
         return { businessType: configured || (this.options.institutionKind() === 'pharmacy' ? '02121' : '01301'), operatorId: op?.id ?? '', operatorName: op?.name ?? '' };
       },
@@ -81,7 +83,7 @@ export class DeviceService {
     });
     this.wedge = new WedgeInput(
       () => this.options.config().wedge,
-      (text) => this.track(this.router.route(WEDGE_DEVICE_ID, text)),
+      (text, clientId) => this.track(this.router.route(WEDGE_DEVICE_ID, text, this.wedgeOperators.get(clientId))),
     );
     this.manager.onChange(() => this.statusListeners.emit(this.list()));
     this.manager.onHotplug((e) => this.recordHotplug(e));
@@ -150,13 +152,19 @@ export class DeviceService {
     return this.resolver !== undefined;
   }
 
-  wedgeInput(clientId: string, events: readonly WedgeKeyEvent[], flush: boolean): WedgeResult[] {
+  /** Key events from window `clientId`; `operator` is who is signed in there (ec.query's operatorId). */
+  wedgeInput(clientId: string, events: readonly WedgeKeyEvent[], flush: boolean, operator?: ScanOperator): WedgeResult[] {
     if (!this.options.config().wedge.enabled) return [];
+    this.wedgeOperators.delete(clientId);
+    if (operator) this.wedgeOperators.set(clientId, operator);
+    // Windows come and go (a browser tab per reload); keep the most recent ones only.
+    while (this.wedgeOperators.size > 32) this.wedgeOperators.delete(this.wedgeOperators.keys().next().value as string);
     return this.wedge.feed(clientId, events, flush);
   }
 
   forgetClient(clientId: string): void {
     this.wedge.forget(clientId);
+    this.wedgeOperators.delete(clientId);
   }
 
   /** Every device for the device screen (the keyboard wedge included). */

@@ -1,6 +1,8 @@
 // `yikatong devices read --driver <name>`: one entry per driver, each reading one medium once and
 // returning the JSON object the command prints. The 社保卡 engineer adds `sscard` as one entry.
 import { samvReadDriver } from './read/samv-read';
+// issue 5 (社保卡): the sscard read driver
+import { sscardReadDriver } from './sscard/sscard-read-driver';
 
 export interface ReadDriverArgs {
   /** Serial port path (/dev/ttyUSB0, COM3, a pty). */
@@ -29,6 +31,7 @@ export interface ReadDriver {
 
 export const readDrivers: Record<string, ReadDriver> = {
   samv: samvReadDriver,
+  sscard: sscardReadDriver,
 };
 
 export function registerReadDriver(name: string, driver: ReadDriver): void {

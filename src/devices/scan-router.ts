@@ -14,12 +14,18 @@ const log = logger('scan-router');
 export interface ScanRouterOptions {
   classifier(): ClassifierOptions;
   resolver(): EcResolver | undefined;
-  /** businessType and the operator on duty, for ec.query. */
-  ecContext(): { businessType: string; operatorId: string; operatorName: string };
+  /** businessType and the operator on duty (the scanning window's operator, when known), for ec.query. */
+  ecContext(operator?: ScanOperator): { businessType: string; operatorId: string; operatorName: string };
   medium(deviceId: string, medium: MediumInput): void;
   readError(deviceId: string, medium: string, error: AppError): void;
   repeatWindowMs?: number;
   now?: () => number;
+}
+
+/** Who scanned: the operator signed in at the window a keyboard-wedge scan came from. */
+export interface ScanOperator {
+  id: string;
+  name: string;
 }
 
 export class ScanRouter {
@@ -28,7 +34,7 @@ export class ScanRouter {
   constructor(private readonly options: ScanRouterOptions) {}
 
   /** Resolves when the scan has been handled (e-vouchers wait for the hub). Never rejects. */
-  async route(deviceId: string, text: string): Promise<void> {
+  async route(deviceId: string, text: string, operator?: ScanOperator): Promise<void> {
     const now = (this.options.now ?? Date.now)();
     if (this.last && this.last.code === text && now - this.last.at < (this.options.repeatWindowMs ?? 1500)) {
       log.debug({ deviceId }, 'repeated scan ignored');
@@ -40,7 +46,7 @@ export class ScanRouter {
       if (c.kind === 'drug') {
         this.options.medium(deviceId, drugMedium(c));
       } else if (c.kind === 'eVoucher') {
-        await this.resolve(deviceId, c.payload);
+        await this.resolve(deviceId, c.payload, operator);
       } else {
         this.options.readError(deviceId, 'barcode', new AppError({ code: 'SCAN_UNRECOGNISED', message: c.message, hint: c.hint, detail: `unrecognised code of ${c.code.length} characters` }));
       }
@@ -49,14 +55,14 @@ export class ScanRouter {
     }
   }
 
-  private async resolve(deviceId: string, payload: string): Promise<void> {
+  private async resolve(deviceId: string, payload: string, operator: ScanOperator | undefined): Promise<void> {
     const resolver = this.options.resolver();
     if (!resolver) {
       this.options.readError(deviceId, 'eVoucher', new AppError({ code: 'EC_UNAVAILABLE', message: '暂时无法识别医保电子凭证', hint: '电子凭证需要连接医保中心解码：请稍后重试，或改用身份证、社保卡。' }));
       return;
     }
     try {
-      const resolution = await resolver.resolveEVoucher({ payload, ...this.options.ecContext() });
+      const resolution = await resolver.resolveEVoucher({ payload, ...this.options.ecContext(operator) });
       this.options.medium(deviceId, eVoucherMedium(resolution));
     } catch (e) {
       const error =

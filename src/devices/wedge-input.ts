@@ -18,14 +18,15 @@ export class WedgeInput {
 
   constructor(
     private readonly options: () => Partial<WedgeOptions>,
-    private readonly onScan: (text: string) => void,
+    /** A scan from window `clientId` (its operator is the one on duty for ec.query). */
+    private readonly onScan: (text: string, clientId: string) => void,
   ) {}
 
   feed(clientId: string, events: readonly WedgeKeyEvent[], flush: boolean): WedgeResult[] {
     const w = this.window(clientId);
     w.source.feed(events, flush);
     const results = w.results.splice(0);
-    for (const r of results) if (r.kind === 'scan') this.onScan(r.text);
+    for (const r of results) if (r.kind === 'scan') this.onScan(r.text, clientId);
     return results;
   }
 

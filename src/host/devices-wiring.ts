@@ -5,9 +5,11 @@
 import type { ConfigStore } from '@src/config/config-store';
 import { DeviceService } from '@src/devices/device-service';
 import { hubEcResolver, type EcQueryClient } from '@src/devices/ec-resolver';
+import { registerSscardDriver } from '@src/devices/sscard/sscard-driver';
 import type { OperatorSessions } from '@src/operators/operator-sessions';
 import type { StatusBoard } from '@src/status/status-board';
 import { TrainingDevices } from '@src/training/devices/training-devices';
+import { TrainingSscardReader } from '@src/training/devices/training-sscard-reader';
 import type { Mode } from '@src/contract/methods/system';
 import type { HostEvents } from './host-events';
 import type { MissingCapability } from './services';
@@ -30,6 +32,7 @@ export async function startDevices(deps: {
   onClose(fn: () => Promise<void> | void): void;
 }): Promise<DevicesWiring> {
   const { config, sessions, status, events } = deps;
+  registerSscardDriver(); // issue 5: 社保卡 readers as managed devices
   const devices = new DeviceService({
     config: () => config.get().devices,
     institutionKind: () => config.get().institution.kind,
@@ -61,6 +64,10 @@ export async function startDevices(deps: {
     const t = await TrainingDevices.start(devices);
     trainingDevices = t;
     deps.onClose(() => t.stop());
+    // issue 5: the virtual 社保卡 reader, so training can "place" a 社保卡 too.
+    const ss = TrainingSscardReader.start(devices);
+    t.setSsCardSlot(ss);
+    deps.onClose(() => ss.stop());
     if (t.fallbackReason) deps.missing.push({ capability: 'socat', reason: t.fallbackReason });
   }
   return { devices, trainingDevices };

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AuditLog } from '@src/audit/audit-log';
 import { startCatalogService } from '@src/catalog/catalog-wiring';
+import { startReconcileServices } from '@src/reconcile/reconcile-wiring';
 import { AppError } from '@src/common/errors';
 import { ConfigStore } from '@src/config/config-store';
 import type { CallResult } from '@src/contract';
@@ -14,23 +15,30 @@ import type { Mode } from '@src/contract/methods/system';
 import { openTerminalDb } from '@src/database/terminal-db';
 import { OperatorAccounts } from '@src/operators/operator-accounts';
 import { startHubServices } from '@src/hub/hub-wiring';
+import { TRAINING_DRUG_CODES } from '@src/training/devices/training-drug-codes';
 import { startEmbeddedTrainingHubForHost } from '@src/training/hub/embedded-hub';
 import { OperatorSessions } from '@src/operators/operator-sessions';
 import { loadDataKey, type KeyWrapper } from '@src/platform/crypto/data-key';
 import { SealedBox } from '@src/platform/crypto/sealed-box';
 import { configureFileLogging, logger } from '@src/platform/logger';
 import { dataPaths, defaultDataDir, readLaunchMode } from '@src/platform/paths';
+import { startOfflineService } from '@src/offline/offline-wiring';
+import { pendingReversalSource } from '@src/queue/pending-reversal-source';
+import { startQueueService } from '@src/queue/queue-wiring';
+import type { ReceiptPrinter } from '@src/settlement/receipts/receipt-printer';
+import { startSettlementService } from '@src/settlement/settlement-wiring';
 import { StatusBoard } from '@src/status/status-board';
 import { Dispatcher, type ClientContext } from './dispatch';
 import { startDevices } from './devices-wiring';
 import { createHandlers } from './handlers';
+import { trainingAreaParams } from './offline-training-params';
 import { HostEvents, type EventSink } from './host-events';
 import type { MissingCapability, Services } from './services';
 import { seedTrainingConfig, seedTrainingOperators } from './training-seed';
 
 const log = logger('host');
 
-export type { KeyWrapper };
+export type { KeyWrapper, ReceiptPrinter };
 
 export interface HostOptions {
   /** Data root; default: see src/platform/paths.ts. */
@@ -51,6 +59,8 @@ export interface HostOptions {
    * marker that reveals an unclean stop. 'tool' (the CLI) works beside a running app.
    */
   role?: 'app' | 'tool';
+  /** Silent receipt printing (Electron's main process); none in the browser shell (docs/settlement.md). */
+  receiptPrinter?: ReceiptPrinter;
 }
 
 export interface Host {
@@ -147,13 +157,40 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     role,
     uncleanStart,
     hub,
-    fixmedinsCode: () => config.get().institution.code,
+    config: () => config.get(),
     status,
     onProgress: (p) => events.emit('catalog.syncProgress', p),
     onClose,
+    // The training scanner's sample package codes find a catalogue drug at the pharmacy.
+    ...(mode === 'training' ? { trainingBarcodeSamples: TRAINING_DRUG_CODES.map((d) => ({ barcode: d.code, drugName: d.name.split(/[\s（]/)[0] ?? d.name })) } : {}),
   });
 
-  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, sealed, devices, trainingDevices, hub, hubMonitor, catalog, onClose };
+  const { reconcile, reports } = startReconcileServices({ db, hub, audit, config: () => config.get() });
+
+  // Offline queue (issue 8): store-and-forward to the hub; automatic flush in the app when the hub is back.
+  const queue = startQueueService({ db, hub, sealed, status, emitProgress: (p) => events.emit('queue.progress', p), role, onClose, audit });
+
+  // Settlement (issue 7): restart recovery starts here, before any settlement is accepted.
+  const settlement = startSettlementService({
+    db,
+    hub,
+    audit,
+    config: () => config.get(),
+    sealed,
+    role,
+    printer: options.receiptPrinter,
+    events: {
+      progress: (running, resolved, remaining) => events.emit('settlement.recovery', { running, resolved, remaining }),
+      notice: (level, message, hint) => events.emit('notice', { level, message, ...(hint ? { hint } : {}) }),
+    },
+  });
+
+  // Offline queue (issue 8): settlement's undeliverable reversals go out under the queue's lease;
+  // 延时结算 and the 差额 list sit on top of the queue.
+  if (settlement) queue.addSource(pendingReversalSource(settlement.pending));
+  const offline = startOfflineService({ db, queue, sealed, config: () => config.get(), seedParams: mode === 'training' ? trainingAreaParams() : undefined });
+
+  const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, sealed, devices, trainingDevices, hub, hubMonitor, catalog, reconcile, reports, queue, offline, settlement, onClose };
 
   const dispatcher = new Dispatcher(services, createHandlers());
   onClose(() => sessions.closeAll());

@@ -3,6 +3,7 @@
 import type { Role } from '@src/contract/define';
 import type { ConfigStore } from '@src/config/config-store';
 import type { OperatorAccounts } from '@src/operators/operator-accounts';
+import { hubInstitution, type HubInstitution } from '@src/training/hub/training-institutions';
 
 export const TRAINING_PASSWORD = 'train1234';
 
@@ -12,9 +13,17 @@ export const TRAINING_ACCOUNTS: readonly { username: string; displayName: string
   { username: 'it01', displayName: '赵工', role: 'it_admin', roleLabel: '信息科管理员', password: TRAINING_PASSWORD },
 ];
 
-export const TRAINING_HOSPITAL = { code: 'H31010100001', name: '上海市训练示范医院', kind: 'hospital', level: '3' } as const;
-export const TRAINING_PHARMACY = { code: 'P31010100001', name: '训练示范药房', kind: 'pharmacy' } as const;
-export const TRAINING_AREA = '310000';
+// The training institutions are the training hub's (one list: src/training/hub/training-institutions.ts).
+function trainingInstitution(code: string): HubInstitution {
+  const found = hubInstitution(code);
+  if (!found) throw new Error(`training institution ${code} missing from the training hub`);
+  return found;
+}
+const hospital = trainingInstitution('H31010100001');
+const pharmacy = trainingInstitution('P31010100001');
+export const TRAINING_HOSPITAL = { code: hospital.code, name: hospital.name, kind: 'hospital', level: hospital.level } as const;
+export const TRAINING_PHARMACY = { code: pharmacy.code, name: pharmacy.name, kind: 'pharmacy' } as const;
+export const TRAINING_AREA = hospital.admdvs;
 
 /** Creates the training accounts on first start; leaves existing ones alone. */
 export async function seedTrainingOperators(accounts: OperatorAccounts): Promise<void> {

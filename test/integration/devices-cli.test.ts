@@ -25,7 +25,9 @@ function yikatong(args: string[], env: Record<string, string> = {}): Promise<{ c
   });
 }
 
-describe.skipIf(!socat)('yikatong devices (CLI) against a virtual reader on a pty', () => {
+// Each test starts the bin one to three times (tsx compiles it at every start): on a busy 2-core
+// machine that alone can take 10 s per start, so the budget is per process, not per assertion.
+describe.skipIf(!socat)('yikatong devices (CLI) against a virtual reader on a pty', { timeout: 120_000 }, () => {
   let dir: string;
   let pair: PtyPair;
   let virtual: VirtualSamvReader;

@@ -28,7 +28,7 @@ describe('training devices through the host', () => {
         return { ecToken: `TOKEN-${input.payload.slice(-5)}`, idNumber: '510101195506070036', idType: '01', name: '王芳', insuredArea: '510100' };
       },
     });
-    await waitUntil(() => host.services.devices.list().filter((d) => d.id.startsWith('training-') && d.state === 'connected').length === 2, { timeoutMs: 10_000, what: 'training devices connected' });
+    await waitUntil(() => host.services.devices.list().filter((d) => d.id.startsWith('training-') && d.state === 'connected').length === 3, { timeoutMs: 10_000, what: 'training devices connected' }); // issue 5: + training-sscard
   });
 
   afterAll(async () => {
@@ -42,7 +42,7 @@ describe('training devices through the host', () => {
     expect(value.training).toBe(true);
     expect(value.devices.map((d) => `${d.id}:${d.state}`)).toEqual(expect.arrayContaining(['training-idcard:connected', 'training-scanner:connected', 'keyboard-wedge:connected']));
     const status = host.services.status.get();
-    expect(status.devices.map((d) => d.id).sort()).toEqual(['training-idcard', 'training-scanner']);
+    expect(status.devices.map((d) => d.id).sort()).toEqual(['training-idcard', 'training-scanner', 'training-sscard']); // issue 5: + the training 社保卡 reader
   });
 
   it('placing a training patient\'s ID card yields an idCard medium ready for 1101 (type 02)', async () => {

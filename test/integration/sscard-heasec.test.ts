@@ -6,6 +6,11 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DevicesConfigSchema } from '@src/contract/devices-config';
+import type { Medium } from '@src/contract/methods/devices';
+import { DeviceService } from '@src/devices/device-service';
+import { registerSscardDriver } from '@src/devices/sscard/sscard-driver';
+import { waitUntil } from '@native/transport/wait-until';
 import { HeaSecLibrary } from '@native/readers/heasec/heasec-library';
 import { parseSfzOutput } from '@native/readers/heasec/heasec-output';
 import { HeaSecSscardSource } from '@native/readers/heasec/heasec-sscard-source';
@@ -120,6 +125,24 @@ describe.skipIf(skipReason !== null)('HeaSecReadInfo through koffi', () => {
     const source = new HeaSecSscardSource({ path: freshLibrary() });
     expect(parseSfzOutput(await source.readIdCardText())).toMatchObject({ name: '张伟', gender: '1', nation: '01', idNumber: '320501197203150018' });
     await source.close();
+  });
+
+  it('as a configured reader (transport heasec): the device service reports the card once as a medium for 1101', async () => {
+    registerSscardDriver();
+    const config = DevicesConfigSchema.parse({ wedge: { enabled: false }, readers: [{ driver: 'sscard', id: 'ss-lib', transport: 'heasec', options: { path: freshLibrary(), pollMs: 300, encoding: 'gbk', callingConvention: 'cdecl' } }] });
+    const service = new DeviceService({ config: () => config, institutionKind: () => 'hospital', operator: () => undefined, sources: [] });
+    const media: Medium[] = [];
+    service.onMedium((m) => media.push(m));
+    service.start();
+    try {
+      await waitUntil(() => media.length === 1, { timeoutMs: 8000 });
+      expect(media[0]).toMatchObject({ kind: 'ssCard', deviceId: 'ss-lib', mdtrtCertType: '03', mdtrtCertNo: 'E32050001', cardSn: '320500D1560000050A1B2C3D4E5F6071', card: { name: '张伟' } });
+      // The card stays in place: later rounds read it again but do not report it again.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(media).toHaveLength(1);
+    } finally {
+      await service.stop();
+    }
   });
 
   it('says clearly when the library is not installed', async () => {

@@ -9,6 +9,12 @@ import { PcscApduReader, listPcscReaders } from '@native/readers/pcsc/pcsc-reade
 import { readSscard } from '@native/sscard/ssse-reader';
 import type { VirtualCardSpec } from '@native/virtual/sscard/vpcd-card-spec';
 import { type VpcdCardHandle, VpcdCardThread } from '@native/virtual/sscard/vpcd-card-thread';
+import { DevicesConfigSchema } from '@src/contract/devices-config';
+import type { Medium } from '@src/contract/methods/devices';
+import { DeviceService } from '@src/devices/device-service';
+import { readDrivers } from '@src/devices/read-drivers';
+import { registerSscardDriver } from '@src/devices/sscard/sscard-driver';
+import { waitUntil } from '@native/transport/wait-until';
 import { type IsolatedPcscd, pcscdUnavailableReason, startIsolatedPcscd } from './sscard-pcscd';
 
 const skipReason = pcscdUnavailableReason();
@@ -104,6 +110,40 @@ describe.skipIf(skipReason !== null)('social security card over PC/SC (pcscd + v
     await reader.open();
     await expect(readSscard(reader)).rejects.toMatchObject({ code: 'READER_NO_CARD' });
     await reader.close();
+  });
+
+  it('devices read --driver sscard --transport pcsc reads the card in-process through the same driver', async () => {
+    const psam = await insert({ kind: 'psam' }, 1);
+    const card = await insert(sscard(gen3), 0);
+    await waitForPresence(CARD_READER, true);
+    await waitForPresence(SAM_READER, true);
+    const printed = await readDrivers.sscard!.read({ transport: 'pcsc', reader: CARD_READER, psamReader: SAM_READER });
+    expect(printed).toMatchObject({ name: gen3.name, ssn: gen3.idNumber, cardNumber: gen3.card.cardNumber, specVersion: '3.00' });
+    await card.remove();
+    await psam.remove();
+    await waitForPresence(CARD_READER, false);
+  });
+
+  it('a configured PC/SC 社保卡 reader: the device service connects it and reports an inserted card as a medium for 1101', async () => {
+    registerSscardDriver();
+    const config = DevicesConfigSchema.parse({
+      wedge: { enabled: false },
+      readers: [{ driver: 'sscard', id: 'ss-pcsc', transport: 'pcsc', options: { reader: CARD_READER, psamReader: SAM_READER, pollMs: 100 } }],
+    });
+    const service = new DeviceService({ config: () => config, institutionKind: () => 'hospital', operator: () => undefined, sources: [] });
+    const media: Medium[] = [];
+    service.onMedium((m) => media.push(m));
+    service.start();
+    try {
+      await waitUntil(() => service.manager.status('ss-pcsc')?.state === 'connected', { timeoutMs: 8000 });
+      const card = await insert(sscard(gen2), 0);
+      await waitUntil(() => media.length === 1, { timeoutMs: 8000, what: 'the ssCard medium' });
+      expect(media[0]).toMatchObject({ kind: 'ssCard', deviceId: 'ss-pcsc', mdtrtCertType: '03', mdtrtCertNo: gen2.card.cardNumber, cardSn: gen2.card.cardIdCode });
+      await card.remove();
+      await waitForPresence(CARD_READER, false);
+    } finally {
+      await service.stop();
+    }
   });
 
   it('a card pulled between APDUs fails the read with a card-gone error, not a hang', async () => {

@@ -16,6 +16,12 @@ import { SerialByteTransport } from '@native/transport/serial-transport';
 import { serveDialectOnBytes } from '@native/virtual/sscard/virtual-dialect-device';
 import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
 import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
+import { DevicesConfigSchema } from '@src/contract/devices-config';
+import type { Medium } from '@src/contract/methods/devices';
+import { DeviceService } from '@src/devices/device-service';
+import { registerSscardDriver } from '@src/devices/sscard/sscard-driver';
+import { SerialDiscovery } from '@native/transport/serial-discovery';
+import { waitUntil } from '@native/transport/wait-until';
 
 const socat = findSocat();
 if (!socat) console.warn('[sscard-serial] SKIPPED: socat is not installed (apt-get install socat); the dialect is still covered over in-process fakes in native/readers/dialect.');
@@ -77,5 +83,35 @@ describe.skipIf(!socat)('social security card through a serial reader (socat pty
     virtual.insert('contact', new VirtualSscard(sscardProfileOf(TRAINING_PATIENTS[1]!)));
     await pty.close();
     await expect(readSscard(reader)).rejects.toMatchObject({ code: expect.stringMatching(/^READER_(DISCONNECTED|TIMEOUT)$/) });
+  });
+
+  it('a configured serial 社保卡 reader under the device service: card → ssCard medium; cable pulled → disconnected', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-sscard-managed-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const pty = await openPtyPair({ dir, names: ['firmware', 'terminal'] });
+    cleanups.push(() => pty.close());
+    const firmwareSide = new SerialByteTransport({ path: pty.a, baudRate: 115200 });
+    await firmwareSide.open();
+    cleanups.push(() => firmwareSide.close());
+    const virtual = virtualCounterReader();
+    await virtual.open();
+    serveDialectOnBytes(firmwareSide, virtual);
+
+    registerSscardDriver();
+    const config = DevicesConfigSchema.parse({ wedge: { enabled: false }, readers: [{ driver: 'sscard', id: 'ss-serial', transport: 'serial', options: { serial: { path: pty.b }, pollMs: 100 } }] });
+    const service = new DeviceService({ config: () => config, institutionKind: () => 'hospital', operator: () => undefined, sources: [new SerialDiscovery()] });
+    cleanups.push(() => service.stop());
+    const media: Medium[] = [];
+    service.onMedium((m) => media.push(m));
+    service.start();
+    await waitUntil(() => service.manager.status('ss-serial')?.state === 'connected', { timeoutMs: 8000 });
+    const patient = TRAINING_PATIENTS.find((p) => p.card.specVersion === '3.00')!;
+    virtual.insert('contact', new VirtualSscard(sscardProfileOf(patient), { t0: true }));
+    await waitUntil(() => media.length === 1, { timeoutMs: 8000 });
+    expect(media[0]).toMatchObject({ kind: 'ssCard', deviceId: 'ss-serial', mdtrtCertNo: patient.card.cardNumber, cardSn: patient.card.cardIdCode });
+
+    await pty.close();
+    await service.manager.pollNow();
+    await waitUntil(() => service.manager.status('ss-serial')?.state !== 'connected', { timeoutMs: 8000 });
   });
 });

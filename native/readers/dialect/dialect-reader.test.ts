@@ -11,6 +11,7 @@ import { fromHex } from '@native/sscard/bytes';
 import { serveDialectOnBytes, serveDialectOnReports } from '@native/virtual/sscard/virtual-dialect-device';
 import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
 import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
+import { outcomeOf, unhandledRejectionsDuring } from '../../../test/helpers/unhandled-rejections';
 import { DialectReader } from './dialect-reader';
 import { hidFrameLink, serialFrameLink } from './frame-link';
 import { yktDialect } from './ykt-dialect';
@@ -69,6 +70,29 @@ describe('a serial reader speaking the reference dialect', () => {
     await expect(reader.selectSlot('psam1')).rejects.toMatchObject({ code: 'READER_TIMEOUT', message: expect.stringContaining('没有响应') });
     await reader.selectSlot('psam1');
     expect(reader.selectedSlot).toBe('psam1');
+  });
+
+  it('closed while a request is still being written (host shutdown): the caller gets READER_DISCONNECTED, nothing is left unhandled', async () => {
+    const { reader, host } = await serialSetup(5000);
+    // Hold the next write as a slow serial port would while it drains.
+    let drain: (() => void) | undefined;
+    const write = host.write.bind(host);
+    host.write = async (data) => {
+      await new Promise<void>((resolve) => (drain = resolve));
+      return write(data);
+    };
+    let request: Promise<unknown> | undefined;
+    const unhandled = await unhandledRejectionsDuring(async () => {
+      request = outcomeOf(reader.selectSlot('contact'));
+      while (!drain) await new Promise((r) => setImmediate(r));
+      const closed = reader.close();
+      await new Promise((r) => setTimeout(r, 20));
+      drain();
+      await closed;
+      await request;
+    });
+    expect(unhandled).toEqual([]);
+    expect(await request).toMatchObject({ code: 'READER_DISCONNECTED' });
   });
 
   it('maps "no card" while powered to READER_CARD_REMOVED', async () => {

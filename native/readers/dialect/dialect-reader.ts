@@ -55,12 +55,12 @@ export class DialectReader implements ApduReader {
   }
 
   async open(): Promise<void> {
-    if (!this.link.isOpen) {
-      this.lost = null;
-      this.unsubscribe.forEach((u) => u());
-      this.unsubscribe = [this.link.onFrame((f) => this.onFrame(f)), this.link.onClose((e) => this.onLinkClosed(e))];
-      await this.link.open();
-    }
+    // (Re)subscribe on every open: the line may have been opened by the device manager already
+    // (connectTransport opens before attaching), and onClose fires once per open.
+    this.lost = null;
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [this.link.onFrame((f) => this.onFrame(f)), this.link.onClose((e) => this.onLinkClosed(e))];
+    if (!this.link.isOpen) await this.link.open();
     // GET INFO proves the reader speaks this dialect before any card is touched.
     const info = await this.request({ command: 'info' });
     const text = new TextDecoder('latin1').decode(info.data);
@@ -143,6 +143,9 @@ export class DialectReader implements ApduReader {
       }, timeoutMs);
       this.pending = { request, resolve, reject, timer };
     });
+    // close() or a lost link can reject `reply` while the send below is still draining, before the
+    // `return` hands it to the caller: observe it now so it is never reported as unhandled.
+    reply.catch(() => undefined);
     try {
       await this.link.send(this.dialect.encodeRequest(request));
     } catch (e) {

@@ -11,6 +11,12 @@ describe('SM4 (GB/T 32907-2016)', () => {
     expect(toHex(sm4EncryptBlock(KEY, KEY))).toBe('681EDF34D206965E86B3E94F536E4246');
   });
 
+  it('encrypts the standard example 1 000 000 times over (appendix A.2)', () => {
+    let block = KEY;
+    for (let i = 0; i < 1_000_000; i++) block = sm4EncryptBlock(KEY, block);
+    expect(toHex(block)).toBe('595298C7C6FD271F0402F804C33D3F66');
+  });
+
   it('derives the standard round keys rk0 and rk31', () => {
     const rk = sm4RoundKeys(KEY);
     expect(rk[0]!.toString(16)).toBe('f12186f9');

@@ -7,9 +7,11 @@ import { api, subscribe } from '../../bridge/api';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { useHotkeys } from '../../components/useHotkeys';
 import { useT } from '../../i18n';
+import { useTerminal } from '../../stores/terminal-store';
+import { DeviceConfigPanel, type DevicePrefill } from './DeviceConfigPanel';
 import { useMedia } from './medium-store';
 import { TrainingPanel } from './TrainingPanel';
-import { useWedgeCapture } from './useWedgeCapture';
+import { SscardReaderPanel } from './SscardReaderPanel';
 
 type Listing = Awaited<ReturnType<typeof api.devices.list>>;
 
@@ -24,8 +26,12 @@ export function DevicesScreen() {
   const [listing, setListing] = useState<Listing>();
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
+  const [prefill, setPrefill] = useState<DevicePrefill>();
+  // issue 5: bumped when the 社保卡 panel saves, so the configuration panel reloads its list.
+  const [configVersion, setConfigVersion] = useState(0);
+  const isAdmin = useTerminal((s) => s.session?.operator?.role === 'it_admin');
+  // Keyboard-wedge capture runs for the whole shell (useDeviceInput in App.tsx), not per screen.
   const { recent, start } = useMedia();
-  useWedgeCapture();
 
   const reload = useCallback(() => {
     api.devices.list({}).then(setListing).catch(setError);
@@ -137,6 +143,7 @@ export function DevicesScreen() {
               <th>{t('devices.discovered.path')}</th>
               <th>{t('devices.discovered.usb')}</th>
               <th>{t('devices.discovered.product')}</th>
+              {isAdmin && <th>{t('devices.col.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -146,11 +153,21 @@ export function DevicesScreen() {
                 <td>{d.path}</td>
                 <td>{d.vendorId ? `${d.vendorId}:${d.productId}` : '—'}</td>
                 <td>{[d.manufacturer, d.product].filter(Boolean).join(' ') || '—'}</td>
+                {isAdmin && (
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setPrefill({ bus: d.bus, path: d.path, vendorId: d.vendorId, productId: d.productId, seq: Date.now() })}>
+                      {t('devices.discovered.use')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+
+      {isAdmin && <DeviceConfigPanel key={configVersion} prefill={prefill} />}
+      {isAdmin && <SscardReaderPanel onSaved={() => setConfigVersion((v) => v + 1)} />}
 
       <h2>{t('devices.hotplug')}</h2>
       {listing && listing.hotplug.length === 0 ? (

@@ -7,7 +7,7 @@ import { openCatalogDb } from '@src/database/catalog-db';
 import type { Db } from '@src/platform/db/open';
 import { parseDelimited } from './delimited-file';
 import { barcodeProblem, importList, latestSavedCopies } from './list-import';
-import { gs1CheckDigit, trainingBarcodeFor, trainingLocalCodeFor } from './training-lists';
+import { gs1CheckDigit, seedTrainingLists, trainingBarcodeFor, trainingLocalCodeFor } from './training-lists';
 
 describe('a delimited file from the HIS or a spreadsheet', () => {
   it('is TAB-separated when the header has a TAB, else CSV with quotes', () => {
@@ -94,5 +94,36 @@ describe('training lists', () => {
     expect(trainingBarcodeFor('XJ01CAA040A001010100002')).not.toBe(b);
     expect(trainingLocalCodeFor('X1')).toMatch(/^YN\d{10}$/);
     expect(gs1CheckDigit('690123456789')).toBe(2);
+  });
+
+  it('map the training scanner\'s sample codes to a drug of that name, or the nearest by its first characters', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'yk-training-lists-'));
+    const db = openCatalogDb(path.join(dir, 'catalog.db'));
+    try {
+      const name = db.prepare("INSERT INTO name (id, infno, text, norm, len, py_initials, py_full, ord) VALUES (?, '1301', ?, ?, ?, '', '', ?)");
+      const item = db.prepare("INSERT INTO item (infno, code, name_id, list_type, chrgitm_lv, begndate, enddate, vali_flag, ver, detail) VALUES ('1301', ?, ?, '101', '01', '', '', 1, 'v', '[]')");
+      name.run(1, '阿莫西林胶囊', '阿莫西林胶囊', 6, 1);
+      name.run(2, '硝苯地平缓释片', '硝苯地平缓释片', 7, 2);
+      item.run('XB2', 1);
+      item.run('XB1', 1);
+      item.run('XC1', 2);
+      const r = seedTrainingLists(db, [
+        { barcode: '6901234567892', drugName: '阿莫西林胶囊' },
+        { barcode: '6923456789012', drugName: '硝苯地平控释片' },
+        { barcode: '6934567890122', drugName: '不存在的药' },
+        { barcode: '81234567890123456789', drugName: '培训样例药品追溯码' },
+      ]);
+      const map = db.prepare("SELECT barcode, med_list_codg FROM barcode WHERE barcode NOT LIKE '69%' OR barcode IN ('6901234567892', '6923456789012', '6934567890122') ORDER BY barcode").all();
+      expect(map).toEqual([
+        { barcode: '06901234567892', med_list_codg: 'XB1' },
+        { barcode: '06923456789012', med_list_codg: 'XC1' },
+        { barcode: '6901234567892', med_list_codg: 'XB1' },
+        { barcode: '6923456789012', med_list_codg: 'XC1' },
+      ]);
+      expect(r.barcodes).toBeGreaterThanOrEqual(4);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -45,15 +45,43 @@ export function trainingLocalCodeFor(code: string): string {
 
 const list = (infnos: readonly string[]): string => infnos.map((i) => `'${i}'`).join(',');
 
+/** A package code the training scanner offers (src/training/devices), and the drug it shows. */
+export interface TrainingBarcodeSample {
+  barcode: string;
+  /** The drug's generic name, e.g. 阿莫西林胶囊. */
+  drugName: string;
+}
+
+/**
+ * Maps the training scanner's sample codes to drugs of the catalogue, so scanning one at the
+ * pharmacy finds an item: the drug with exactly that name, else the shortest name starting with
+ * its first four characters (lowest code first, so every terminal picks the same one).
+ */
+function seedSampleBarcodes(db: Db, samples: readonly TrainingBarcodeSample[], at: string): number {
+  const exact = db.prepare(`SELECT i.code FROM item i JOIN name n ON n.id = i.name_id WHERE n.infno = '1301' AND n.text = ? ORDER BY i.code LIMIT 1`).pluck();
+  const near = db.prepare(`SELECT i.code FROM name n JOIN item i ON i.name_id = n.id WHERE n.infno = '1301' AND n.text >= ? AND n.text < ? ORDER BY n.len, i.code LIMIT 1`).pluck();
+  const upsert = db.prepare("INSERT INTO barcode (barcode, med_list_codg, source, imported_at) VALUES (?, ?, 'training', ?) ON CONFLICT (barcode) DO UPDATE SET med_list_codg = excluded.med_list_codg WHERE barcode.source = 'training'");
+  let added = 0;
+  for (const s of samples) {
+    const stem = Array.from(s.drugName).slice(0, 4).join('');
+    const code = (exact.get(s.drugName) ?? near.get(stem, stem + '\u{10FFFF}')) as string | undefined;
+    if (!code || !/^\d{8,14}$/.test(s.barcode)) continue;
+    added += upsert.run(s.barcode, code, at).changes;
+    // A GS1 DataMatrix carries the same product as a 14-digit GTIN: 0 + the EAN-13.
+    if (s.barcode.length === 13) added += upsert.run('0' + s.barcode, code, at).changes;
+  }
+  return added;
+}
+
 /** Adds barcodes and local items for catalogue rows that have none yet; returns what was added. */
-export function seedTrainingLists(db: Db): { barcodes: number; localItems: number } {
+export function seedTrainingLists(db: Db, samples: readonly TrainingBarcodeSample[] = []): { barcodes: number; localItems: number } {
   db.function('yk_training_barcode', { deterministic: true }, (code: unknown) => trainingBarcodeFor(String(code)));
   db.function('yk_training_local_code', { deterministic: true }, (code: unknown) => trainingLocalCodeFor(String(code)));
   const at = new Date().toISOString();
   return db.transaction(() => {
     const barcodes = db
       .prepare(`INSERT OR IGNORE INTO barcode (barcode, med_list_codg, source, imported_at) SELECT yk_training_barcode(code), code, 'training', ? FROM item WHERE infno IN (${list(CATALOG_GROUPS.drug)})`)
-      .run(at).changes;
+      .run(at).changes + seedSampleBarcodes(db, samples, at);
     // An imported list is the institution's real one: training rows are not mixed into it.
     const imported = db.prepare("SELECT 1 FROM local_item WHERE source <> 'training' LIMIT 1").get() !== undefined;
     const localItems = imported

@@ -128,7 +128,7 @@ describe('searching the catalogue', () => {
     const probe = new CatalogSearch(
       Object.assign(Object.create(fx.db) as typeof fx.db, {
         prepare: (sql: string) => {
-          plans.push(...(fx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ today: '2026-11-23', q: 'x', qEnd: 'y', limit: 1, id: 1, phrase: '"abc"', code: 'x', infno: null }) as { detail: string }[]).map((p) => p.detail));
+          plans.push(...(fx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ today: '2026-11-23', q: 'x', qEnd: 'y', limit: 1, id: 1, ids: '[1]', phrase: '"abc"', code: 'x', infno: null }) as { detail: string }[]).map((p) => p.detail));
           return spy(sql);
         },
       }),

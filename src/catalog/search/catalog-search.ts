@@ -117,42 +117,52 @@ export class CatalogSearch {
       add(rows, 'codePrefix');
     }
 
-    const ranked: { match: MatchKind; names: NameCandidate[] }[] = [];
+    // Each kind's names are read only when the kinds ranked above it left room (a code prefix that
+    // fills the list costs no name query at all).
+    const ranked: { match: MatchKind; names: () => NameCandidate[] }[] = [];
     const cjk = hasCjk(q);
     if (cjk || !looksLikePinyin(q)) {
-      ranked.push({ match: 'name', names: this.names(`name=${scope}`, () => this.perCatalog(scope, (infno) => `SELECT id, len, norm AS key FROM name WHERE infno = '${infno}' AND norm = @q`), params) });
+      ranked.push({ match: 'name', names: () => this.names(`name=${scope}`, () => this.perCatalog(scope, (infno) => `SELECT id, len, norm AS key FROM name WHERE infno = '${infno}' AND norm = @q`), params) });
     }
     if (looksLikePinyin(q)) {
       const upper = q.toUpperCase();
       ranked.push({
         match: 'pinyinInitials',
-        names: this.names(`py^${scope}`, () => this.perCatalog(scope, (infno) => `SELECT id, len, py_initials AS key FROM name WHERE infno = '${infno}' AND py_initials >= @q AND py_initials < @qEnd ORDER BY py_initials LIMIT @limit`), { ...params, q: upper, qEnd: prefixEnd(upper) }),
+        names: () => this.names(`py^${scope}`, () => this.perCatalog(scope, (infno) => `SELECT id, len, py_initials AS key FROM name WHERE infno = '${infno}' AND py_initials >= @q AND py_initials < @qEnd ORDER BY py_initials LIMIT @limit`), { ...params, q: upper, qEnd: prefixEnd(upper) }),
       });
       if (q.length >= 2) {
         ranked.push({
           match: 'pinyinFull',
-          names: this.names(`pyf^${scope}`, () => this.perCatalog(scope, (infno) => `SELECT id, len, py_full AS key FROM name WHERE infno = '${infno}' AND py_full >= @q AND py_full < @qEnd ORDER BY py_full LIMIT @limit`), { ...params, qEnd: prefixEnd(q) }),
+          names: () => this.names(`pyf^${scope}`, () => this.perCatalog(scope, (infno) => `SELECT id, len, py_full AS key FROM name WHERE infno = '${infno}' AND py_full >= @q AND py_full < @qEnd ORDER BY py_full LIMIT @limit`), { ...params, qEnd: prefixEnd(q) }),
         });
       }
     }
     // Names containing the text, shortest first, those starting with it first among equals
     // (every prefix match is also a substring match, so one index read serves both).
-    if (cjk || q.length >= 2) ranked.push({ match: 'nameSubstring', names: this.substring(q, scope, params.limit) });
+    if (cjk || q.length >= 2) ranked.push({ match: 'nameSubstring', names: () => this.substring(q, scope, params.limit) });
 
-    const byName = this.stmt(`items${filter.key}`, () => `SELECT ${ITEM_COLUMNS} FROM item i JOIN name n ON n.id = i.name_id WHERE i.name_id = @id${filter.sql} LIMIT @limit`);
-    for (const { match, names } of ranked) {
+    // The items of a kind's names, in the names' order, in one statement: json_each yields the ids
+    // in array order and CROSS JOIN keeps it as the outer loop, so rows stream name by name (each
+    // name's items by the item_name index) and LIMIT stops the read — no sort, no per-name query.
+    const byNames = this.stmt(
+      `items${filter.key}`,
+      () => `SELECT ${ITEM_COLUMNS} FROM json_each(@ids) AS j CROSS JOIN item i JOIN name n ON n.id = i.name_id WHERE i.name_id = j.value${filter.sql} LIMIT @limit`,
+    );
+    for (const { match, names: read } of ranked) {
       if (items.length >= limit) {
-        if (names.length > 0) truncated = true;
+        if (!truncated) truncated = read().length > 0;
         continue;
       }
+      const names = read();
+      if (names.length === 0) continue;
       const starts = (n: NameCandidate): number => (match === 'nameSubstring' && n.key.startsWith(q) ? 0 : 1);
       names.sort((a, b) => a.len - b.len || starts(a) - starts(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
-      for (const n of names) {
-        if (items.length >= limit) {
-          truncated = true;
-          break;
-        }
-        add(byName.all({ id: n.id, today, limit: limit - items.length + 1 }) as ItemRow[], match === 'nameSubstring' && starts(n) === 0 ? 'namePrefix' : match);
+      const prefixNames = new Set(names.filter((n) => starts(n) === 0).map((n) => n.id));
+      // Items already listed by a better kind come back too and are skipped: ask for that many more.
+      const rows = byNames.all({ ids: JSON.stringify(names.map((n) => n.id)), today, limit: limit - items.length + seen.size + 1 }) as ItemRow[];
+      for (const r of rows) {
+        add([r], match === 'nameSubstring' && prefixNames.has(r.name_id) ? 'namePrefix' : match);
+        if (truncated) break;
       }
     }
     return { items, truncated, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };

@@ -4,13 +4,14 @@ import type { CatalogInfno } from '../catalog-kinds';
 import { decodeDetail } from '../item-detail';
 
 /** The columns every item query selects (alias i = item, n = name). */
-export const ITEM_COLUMNS = `i.id, i.infno, i.code, n.text AS name, n.ord AS name_ord, n.len AS name_len, i.list_type, i.chrgitm_lv, i.selfpay_prop, i.price_cap, i.begndate, i.enddate, i.vali_flag, i.ver, i.detail,
+export const ITEM_COLUMNS = `i.id, i.infno, i.code, i.name_id, n.text AS name, n.ord AS name_ord, n.len AS name_len, i.list_type, i.chrgitm_lv, i.selfpay_prop, i.price_cap, i.begndate, i.enddate, i.vali_flag, i.ver, i.detail,
   (SELECT l.medins_list_codg || char(31) || l.name FROM local_item l WHERE l.med_list_codg = i.code ORDER BY l.medins_list_codg LIMIT 1) AS local`;
 
 export interface ItemRow {
   id: number;
   infno: CatalogInfno;
   code: string;
+  name_id: number;
   name: string;
   name_ord: number;
   name_len: number;

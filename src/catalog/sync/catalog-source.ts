@@ -13,6 +13,8 @@ export interface PreparedFile {
 }
 
 export interface CatalogSource {
+  /** Called when a sync ends, however it ends (the hub source, which signs the terminal in at its first request, signs out). */
+  close?(): Promise<void>;
   /** Asks for a file of the catalogue's rows newer than `version` ('' = all rows). */
   prepare(infno: CatalogInfno, version: string, signal?: AbortSignal): Promise<PreparedFile>;
   /** The prepared file's bytes (a zip). */

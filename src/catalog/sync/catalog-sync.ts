@@ -17,6 +17,7 @@ import type { SyncProgress } from '@src/contract/methods/catalog';
 import type { Db } from '@src/platform/db/open';
 import { logger } from '@src/platform/logger';
 import { CATALOG_INFNOS, type CatalogInfno } from '../catalog-kinds';
+import type { TrainingBarcodeSample } from '../local/training-lists';
 import type { CatalogSource, PreparedFile } from './catalog-source';
 import { ProgressTracker } from './sync-progress';
 import { serializeError, syncBusy, syncCancelled } from './sync-errors';
@@ -36,6 +37,8 @@ export interface CatalogSyncOptions {
   threaded?: boolean;
   /** Training mode: seed barcodes and the training hospital's list after each sync. */
   trainingLists?: boolean;
+  /** Training mode: the training scanner's sample codes, mapped to catalogue drugs by name. */
+  trainingBarcodeSamples?: readonly TrainingBarcodeSample[];
   onProgress?: (p: SyncProgress) => void;
 }
 
@@ -159,11 +162,13 @@ export class CatalogSync {
         runs.push(await this.executeRun(writer, runId, files, active));
       }
       let trainingLists: SyncOutcome['trainingLists'];
-      if (this.o.trainingLists) trainingLists = await writer.call('seedTrainingLists');
+      if (this.o.trainingLists) trainingLists = await writer.call('seedTrainingLists', [...(this.o.trainingBarcodeSamples ?? [])]);
       return { resumed, runs, ...(trainingLists ? { trainingLists } : {}) };
     } finally {
       offProgress();
       await writer.close().catch(() => {});
+      // The hub source signs the terminal out (it signed in at its first request).
+      await this.o.source()?.close?.().catch((e: unknown) => log.warn({ err: e }, 'catalogue source did not close cleanly'));
     }
   }
 
@@ -292,9 +297,13 @@ export class CatalogSync {
         cb(null, chunk);
       },
     });
+    const out = createWriteStream(part);
     try {
-      await pipeline(await source.download(infno, prepared, signal), count, createWriteStream(part), { signal });
+      await pipeline(await source.download(infno, prepared, signal), count, out, { signal });
     } catch (e) {
+      // The file may still be opening when the pipeline is aborted: delete it only once it is closed.
+      out.destroy();
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       rmSync(part, { force: true });
       if (signal.aborted) throw syncCancelled();
       throw e;

@@ -19,7 +19,7 @@ import { logger, type Logger } from '@src/platform/logger';
 import type { IntegrityResult } from '@src/contract/methods/catalog';
 import { CATALOG_INFNOS, type CatalogInfno } from '../catalog-kinds';
 import { checkCatalogIntegrity } from '../integrity';
-import { seedTrainingLists } from '../local/training-lists';
+import { seedTrainingLists, type TrainingBarcodeSample } from '../local/training-lists';
 import { nameGrams } from '../text/grams';
 import { chars, normalizeText } from '../text/normalize';
 import { pinyinKeys } from '../text/pinyin';
@@ -475,10 +475,10 @@ export class CatalogWriter {
     db.transaction(() => {
       const counts = new Map<string, { total: number; distinct: number; existing: number }>();
       const countStmt = db.prepare(
-        'SELECT count(*) AS total, count(DISTINCT code) AS distinct_codes, (SELECT count(DISTINCT s.code) FROM stage_item s WHERE s.infno = ?1 AND EXISTS (SELECT 1 FROM item i WHERE i.infno = s.infno AND i.code = s.code)) AS existing FROM stage_item WHERE infno = ?1',
+        'SELECT count(*) AS total, count(DISTINCT code) AS distinct_codes, (SELECT count(DISTINCT s.code) FROM stage_item s WHERE s.infno = @infno AND EXISTS (SELECT 1 FROM item i WHERE i.infno = s.infno AND i.code = s.code)) AS existing FROM stage_item WHERE infno = @infno',
       );
       for (const f of files) {
-        const r = countStmt.get(f.infno) as { total: number; distinct_codes: number; existing: number };
+        const r = countStmt.get({ infno: f.infno }) as { total: number; distinct_codes: number; existing: number };
         counts.set(f.infno, { total: r.total, distinct: r.distinct_codes, existing: r.existing });
       }
 
@@ -549,9 +549,9 @@ export class CatalogWriter {
   }
 
   /** Training mode: barcodes and the training hospital's list for rows that have none yet. */
-  seedTrainingLists(): { barcodes: number; localItems: number } {
+  seedTrainingLists(samples: TrainingBarcodeSample[] = []): { barcodes: number; localItems: number } {
     this.commitOpen();
-    return seedTrainingLists(this.db);
+    return seedTrainingLists(this.db, samples);
   }
 
   close(): void {

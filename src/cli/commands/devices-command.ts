@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { AppError } from '@src/common/errors';
 import { locateConfigured, probeConfigured } from '@src/devices/configured-devices';
 import { DeviceService } from '@src/devices/device-service';
+import { registerSscardDriver } from '@src/devices/sscard/sscard-driver';
 import { readDrivers } from '@src/devices/read-drivers';
 import { hex4 } from '@native/transport/transport';
 import type { CliContext } from '../cli-context';
@@ -21,6 +22,7 @@ function intOption(value: string | undefined, name: string): number | undefined 
 }
 
 export function registerDevicesCommands(program: Command, ctx: CliContext): void {
+  registerSscardDriver(); // issue 5: 社保卡 readers as managed devices (list --probe, monitor)
   const devices = program.command('devices').description('读卡器和扫码枪 (list / monitor / read)');
 
   devices
@@ -39,7 +41,7 @@ export function registerDevicesCommands(program: Command, ctx: CliContext): void
         return;
       }
       ctx.print(`已配置的设备（${rows.length}）：`);
-      if (rows.length === 0) ctx.print('  （无）——用 yikatong config set devices.readers=[…] 或在“系统设置”页面添加');
+      if (rows.length === 0) ctx.print('  （无）——用 yikatong config set devices.readers=[…] 或在“设备”页面（信息科管理员）添加');
       for (const r of rows) {
         const p = probed?.find((x) => x.id === r.id);
         const probe = p ? `，检查：${STATE[p.state]}${p.message && p.state !== 'connected' ? `（${p.message}）` : ''}` : '';

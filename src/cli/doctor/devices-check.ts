@@ -17,7 +17,7 @@ export const devicesCheck: DoctorCheck = {
       if (host.services.mode === 'training') {
         results.push({ status: 'ok', message: `培训模式使用虚拟身份证读卡器和扫码枪${findSocat() ? '（经 socat 虚拟串口）' : '（未安装 socat，改用进程内模拟）'}` });
       } else {
-        results.push({ status: 'warn', message: '没有配置读卡器或扫码枪（仅可用键盘式扫码枪）', fix: '运行 yikatong devices list 查看本机设备，再用 yikatong config set devices.readers=[…] 或“系统设置”页面添加。' });
+        results.push({ status: 'warn', message: '没有配置读卡器或扫码枪（仅可用键盘式扫码枪）', fix: '运行 yikatong devices list 查看本机设备，再用 yikatong config set devices.readers=[…] 或在“设备”页面（信息科管理员）的“设备配置”中添加。' });
       }
     }
     for (const r of enabled) {

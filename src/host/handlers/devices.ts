@@ -34,8 +34,10 @@ export function devicesHandlers(): DomainHandlers<typeof devicesMethods> {
       training: services.mode === 'training',
     }),
     'devices.reconnect': (input, { services }) => services.devices.reconnect(input.id),
-    'devices.wedgeInput': (input, { client, services }) => ({
-      results: services.devices.wedgeInput(client.clientId, input.events, input.flush).map((r) => ({ kind: r.kind, length: r.text.length })),
+    'devices.wedgeInput': (input, { client, session, services }) => ({
+      results: services.devices
+        .wedgeInput(client.clientId, input.events, input.flush, session ? { id: session.operator.username, name: session.operator.displayName } : undefined)
+        .map((r) => ({ kind: r.kind, length: r.text.length })),
     }),
     'devices.trainingPatients': (_input, ctx) => {
       const t = training(ctx);

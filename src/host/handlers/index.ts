@@ -5,7 +5,12 @@ import { catalogHandlers } from './catalog';
 import { configHandlers } from './config';
 import { devicesHandlers } from './devices';
 import { operatorsHandlers } from './operators';
+import { offlineHandlers } from './offline';
+import { queueHandlers } from './queue';
+import { reconcileHandlers } from './reconcile';
+import { reportsHandlers } from './reports';
 import { sessionHandlers } from './session';
+import { settlementHandlers } from './settlement';
 import { systemHandlers } from './system';
 
 export function createHandlers(): HandlerTable {
@@ -14,8 +19,13 @@ export function createHandlers(): HandlerTable {
     ...systemHandlers(),
     ...configHandlers(),
     ...operatorsHandlers(),
+    ...queueHandlers(),
+    ...offlineHandlers(),
     ...auditHandlers(),
     ...devicesHandlers(),
     ...catalogHandlers(),
+    ...settlementHandlers(),
+    ...reconcileHandlers(),
+    ...reportsHandlers(),
   };
 }

@@ -23,6 +23,12 @@ export interface CallOptions {
    * after a crash). It is stored and logged readable: local ids only, never names or ID numbers.
    */
   context?: string | undefined;
+  /**
+   * Offline queue (src/queue): a msgid reserved earlier with `hub.msgids.next()`, for a call with
+   * side effects that must keep its msgid from the moment the queued item was created. Only for
+   * the first send: once the journal holds this msgid, send it again with `resend(journalId)`.
+   */
+  msgid?: string | undefined;
 }
 
 export interface CallResult<O> {

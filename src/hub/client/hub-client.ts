@@ -284,7 +284,8 @@ export class HubClient {
   private async callJournaled(spec: TransactionSpec, wireInput: unknown, budget: Budget, options: CallOptions): Promise<CallResult<unknown>> {
     const remaining = budget.remainingMs();
     if (remaining < this.minAttemptMs) throw new HubBudgetExhaustedError(this.context(spec, undefined), remaining);
-    const msgid = this.options.allocator.next();
+    // A msgid reserved by the offline queue when the item was created (same request on every retry).
+    const msgid = options.msgid ?? this.options.allocator.next();
     const envelope = this.envelope(spec.infno, msgid, wireInput, options);
     const body = stringifyWire(envelope);
     const timeoutMs = Math.min(remaining, this.options.config().timeouts.callTimeoutMs);

@@ -1,6 +1,5 @@
-// Institutions the training hub accepts (定点医药机构). The same two as the terminal's training
-// configuration (src/host/training-seed.ts): the hub cannot import the host, so the facts are
-// repeated here; docs/training-hub.md lists them once for people.
+// Institutions the training hub accepts (定点医药机构). The host derives its training configuration
+// from this list (src/host/training-seed.ts); docs/training-hub.md lists them for people.
 import type { InstitutionLevel } from './policy/area-policies';
 
 export interface HubInstitution {

@@ -79,12 +79,20 @@ export function checkCertificate(
   nowMs: number,
   checkTokenExpiry: boolean,
 ): void {
-  const found = resolveCertificate(db, cert, nowMs, checkTokenExpiry);
+  // The interface asks for card_sn with type 03 only in 1101; later calls (2201, 2207, 2401, 2101 …)
+  // carry the card number alone, and card_sn is checked only when a caller sends it anyway.
+  const found = resolveCertificate(db, cert, nowMs, checkTokenExpiry, false);
   if (found.psn_no !== person.psn_no) refuse('就诊凭证与人员编号不符，请确认就诊凭证为参保人本人所有');
 }
 
 /** Finds the person a 就诊凭证 names, or refuses with the reason. */
-export function resolveCertificate(db: Db, cert: { type: string; no: string; cardSn?: string | undefined }, nowMs: number, checkTokenExpiry: boolean): PersonRow {
+export function resolveCertificate(
+  db: Db,
+  cert: { type: string; no: string; cardSn?: string | undefined },
+  nowMs: number,
+  checkTokenExpiry: boolean,
+  requireCardSn = true,
+): PersonRow {
   const no = cert.no.trim();
   if (no === '') refuse('就诊凭证编号mdtrt_cert_no不能为空');
   switch (cert.type) {
@@ -100,10 +108,11 @@ export function resolveCertificate(db: Db, cert: { type: string; no: string; car
       return p;
     }
     case '03': {
-      if (!cert.cardSn || cert.cardSn.trim() === '') refuse('就诊凭证类型为03（社会保障卡）时，卡识别码card_sn必填');
+      const cardSn = cert.cardSn?.trim() ?? '';
+      if (requireCardSn && cardSn === '') refuse('就诊凭证类型为03（社会保障卡）时，卡识别码card_sn必填');
       const p = db.prepare('SELECT * FROM persons WHERE card_no = ?').get(no) as PersonRow | undefined;
       if (!p) refuse('社会保障卡卡号不存在，请确认卡片有效');
-      if (p.card_sn !== cert.cardSn.trim()) refuse('社会保障卡卡识别码与卡号不符，卡片可能已挂失或换发，请使用参保人本人有效的社会保障卡');
+      if (cardSn !== '' && p.card_sn !== cardSn) refuse('社会保障卡卡识别码与卡号不符，卡片可能已挂失或换发，请使用参保人本人有效的社会保障卡');
       return p;
     }
     default:

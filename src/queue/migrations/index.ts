@@ -1,0 +1,4 @@
+import { m0400Queue } from './0400-queue';
+
+/** terminal.db migrations of the offline queue (ids 400–449; 450–499: src/offline). */
+export const queueMigrations = [m0400Queue];
