@@ -163,13 +163,18 @@ const bench: BenchModule = {
       const db = openCatalogDb(dbFile);
       // When each phase began (ms from the start), to show where a sync spends its time.
       const phaseAt: Record<string, number> = {};
+      // And when each step of the index build and swap began (the writer's progress messages:
+      // copy, item indexes, name indexes, gram table, FTS, swap), for the finer split.
+      const stepAt: Record<string, number> = {};
       const sync = new CatalogSync({
         db,
         dbFile,
         downloadsDir: path.join(dir, 'downloads'),
         source: () => fileSource(files),
         onProgress: (p) => {
-          if (!(p.phase in phaseAt)) phaseAt[p.phase] = Math.round(performance.now() - t1);
+          const at = Math.round(performance.now() - t1);
+          if (!(p.phase in phaseAt)) phaseAt[p.phase] = at;
+          if ((p.phase === 'indexing' || p.phase === 'applying' || p.phase === 'done') && !(p.message in stepAt)) stepAt[p.message] = at;
         },
       });
       let peakRss = process.memoryUsage().rss;
@@ -224,6 +229,7 @@ const bench: BenchModule = {
         prepareMs: Math.round(prepareMs),
         syncMs: Math.round(syncMs),
         syncPhaseStartMs: phaseAt,
+        syncStepStartMs: stepAt,
         rawMs: Math.round(raw.ms),
         invalidRows: invalid,
         peakRssMB: Math.round(peakRss / 1e6),

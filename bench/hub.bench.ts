@@ -22,18 +22,8 @@ import { Hub } from '@src/hub/hub';
 import { buildInfRefmsgid, CALL_SERVICE_PATH, decodeRequest, encodeResponse, formatRespondTime, formatStamp } from '@src/hub/protocol';
 import { SealedBox } from '@src/platform/crypto/sealed-box';
 import type { BenchModule } from './main';
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
-}
+import { positiveIntegerOption } from './positive-integer-option';
+import { percentile } from './percentile';
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
@@ -101,7 +91,7 @@ async function baseline(body: string, answer: string, calls: number, warmup: num
 const bench: BenchModule = {
   description: 'bare round trip client → training hub → client (1901), vs bare node:http',
   async run(args) {
-    const calls = option(args, '--calls', 1000);
+    const calls = positiveIntegerOption(args, '--calls', 1000);
     const warmup = Math.min(100, calls);
     const server = await startServer(args.includes('--echo'));
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-bench-hub-'));

@@ -12,7 +12,6 @@
 // hub's ledger: msgids or visits settled twice, and queued visits without a settlement in force.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -27,31 +26,18 @@ import { QueueStore } from '@src/queue/queue-store';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
 import type { LedgerReport } from '@src/training/hub/core/ledger';
+import { freeLoopbackPort } from '@src/training/hub/testing/free-loopback-port';
 import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
 import { settleOutpatient } from '@src/training/hub/testing/visit-scenarios';
 import type { BenchModule } from './main';
+import { positiveIntegerOption } from './positive-integer-option';
 
 const CATALOG_ROWS = 4000;
 const OPERATOR = { code: 'sy01', name: '王小红' };
 
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 /** The training hub in a child process; resolves when it answers /admin/health. */
 async function startHubProcess(dir: string): Promise<{ base: string; stop(): void }> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, ['src/training/hub/main.ts', '--port', String(port), '--db', path.join(dir, 'hub.db'), '--catalog-rows', String(CATALOG_ROWS)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
@@ -77,9 +63,9 @@ async function pool(count: number, concurrency: number, fn: (i: number) => Promi
 const bench: BenchModule = {
   description: 'flush N queued offline settlements to the loopback training hub, vs the bare round trips',
   async run(args, { json }) {
-    const items = option(args, '--items', 10_000);
-    const concurrency = option(args, '--concurrency', 8);
-    const bareVisits = option(args, '--bare', Math.min(items, 1_000));
+    const items = positiveIntegerOption(args, '--items', 10_000);
+    const concurrency = positiveIntegerOption(args, '--concurrency', 8);
+    const bareVisits = positiveIntegerOption(args, '--bare', Math.min(items, 1_000));
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-bench-queue-'));
     const hubProc = await startHubProcess(dir);
     const url = `${hubProc.base}/fsi/api/rsfComIfsService/callService`;

@@ -21,13 +21,7 @@ import { buildDetailFile, type ResultRow } from '@src/reconcile/detail-file';
 import { groupTotals, standardGroups } from '@src/reconcile/group-totals';
 import { JournalSettlementSource } from '@src/reconcile/journal-settlement-source';
 import type { BenchModule } from './main';
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-}
+import { positiveIntegerOption } from './positive-integer-option';
 
 function timed<T>(fn: () => T): { ms: number; value: T } {
   const t0 = process.hrtime.bigint();
@@ -44,7 +38,7 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
 const bench: BenchModule = {
   description: 'end-of-day reconciliation, local side: read a day of settlements from the journal, totals, detail file, classify',
   async run(args) {
-    const n = option(args, '--settlements', 5000);
+    const n = positiveIntegerOption(args, '--settlements', 5000);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'yk-bench-reconcile-'));
     try {
       const db = openTerminalDb(path.join(dir, 'terminal.db'));

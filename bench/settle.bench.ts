@@ -13,18 +13,8 @@ import { trainingPatientByIdNumber } from '@src/training/fixtures/training-patie
 import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
 import { settleOutpatient } from '@src/training/hub/testing/visit-scenarios';
 import type { BenchModule } from './main';
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
-}
+import { positiveIntegerOption } from './positive-integer-option';
+import { percentile } from './percentile';
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 const PATIENT = '31010119850430005X';
@@ -32,8 +22,8 @@ const PATIENT = '31010119850430005X';
 const bench: BenchModule = {
   description: 'outpatient settlement of 100 fee lines vs. the bare hub round trips (p50/p99, overhead ratio)',
   async run(args, { json }) {
-    const settlements = option(args, '--settlements', 30);
-    const lineCount = option(args, '--lines', 100);
+    const settlements = positiveIntegerOption(args, '--settlements', 30);
+    const lineCount = positiveIntegerOption(args, '--lines', 100);
     const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'yk-bench-settle-'));
     const host = await startHost({ mode: 'training', dataRoot });
     try {

@@ -7,9 +7,6 @@
 //             and termios, unpaced): what DialectReader, framing and the OS add per read.
 // apdus*    : card + PSAM command/response exchanges per read (on hardware each costs a reader
 //             round trip, typically 5–30 ms, which is what dominates at the counter).
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
 import { sscardProfileOf } from '@src/training/devices/training-sscards';
 import { DialectReader } from '@native/readers/dialect/dialect-reader';
@@ -17,23 +14,17 @@ import { serialFrameLink } from '@native/readers/dialect/frame-link';
 import { yktDialect } from '@native/readers/dialect/ykt-dialect';
 import type { ApduReader } from '@native/readers/apdu-reader';
 import { readSscard, type SscardReadStats } from '@native/sscard/ssse-reader';
-import { findSocat, openPtyPair } from '@native/transport/pty-pair';
+import { findSocat } from '@native/transport/pty-pair';
 import { SerialByteTransport } from '@native/transport/serial-transport';
-import { serveDialectOnBytes } from '@native/virtual/sscard/virtual-dialect-device';
+import { PTY_READER_BAUD, startPtyCounterReader } from '@native/virtual/sscard/pty-counter-reader';
 import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
 import type { VirtualCardReader } from '@native/virtual/sscard/virtual-card-reader';
 import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
 import type { BenchModule } from './main';
+import { positiveIntegerOption } from './positive-integer-option';
 
 const gen2 = TRAINING_PATIENTS.find((p) => p.card.specVersion === '2.00')!;
 const gen3 = TRAINING_PATIENTS.find((p) => p.card.specVersion === '3.00')!;
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`${name} must be a positive integer`);
-  return v;
-}
 
 interface Run {
   meanMs: number;
@@ -57,22 +48,14 @@ async function measure(reader: ApduReader, virtual: VirtualCardReader, patient: 
 }
 
 async function overSerial(reads: number): Promise<Run> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-bench-sscard-'));
-  const pair = await openPtyPair({ dir });
-  const firmware = new SerialByteTransport({ path: pair.a, baudRate: 115200 });
-  const virtual = virtualCounterReader();
-  const reader = new DialectReader(serialFrameLink(new SerialByteTransport({ path: pair.b, baudRate: 115200 }), yktDialect), yktDialect);
+  const counter = await startPtyCounterReader('ykt-bench-sscard-');
+  const reader = new DialectReader(serialFrameLink(new SerialByteTransport({ path: counter.port, baudRate: PTY_READER_BAUD }), yktDialect), yktDialect);
   try {
-    await firmware.open();
-    await virtual.open();
-    serveDialectOnBytes(firmware, virtual);
     await reader.open();
-    return await measure(reader, virtual, gen3, reads);
+    return await measure(reader, counter.virtual, gen3, reads);
   } finally {
     await reader.close().catch(() => undefined);
-    await firmware.close().catch(() => undefined);
-    await pair.close();
-    rmSync(dir, { recursive: true, force: true });
+    await counter.close();
   }
 }
 
@@ -81,7 +64,7 @@ const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 
 const bench: BenchModule = {
   description: '社保卡 reads (2.00 and 3.00 with PSAM/SM4) in-process and over a socat pty: {inProcess2Ms, inProcess3Ms, serial3Ms, serialRatio, apdus2, apdus3}',
   async run(args) {
-    const reads = option(args, '--reads', 200);
+    const reads = positiveIntegerOption(args, '--reads', 200);
     const virtual = virtualCounterReader();
     await virtual.open();
     const two = await measure(virtual, virtual, gen2, reads);

@@ -5,7 +5,7 @@
 // would on a pty. Deliveries are asynchronous (setImmediate) and may be split into small chunks,
 // like a real serial driver, so reassembly code is exercised.
 import { ListenerSet } from './listener-set';
-import { deviceLost, notOpen, openFailed, writeFailed } from './transport-errors';
+import { FakeTransportLifecycle } from './fake-transport-lifecycle';
 import type { ByteTransport } from './transport';
 
 export interface FakeByteOptions {
@@ -13,40 +13,23 @@ export interface FakeByteOptions {
   maxChunk?: number;
 }
 
-export class FakeByteTransport implements ByteTransport {
+export class FakeByteTransport extends FakeTransportLifecycle implements ByteTransport {
   /** Everything written by the code under test, in order. */
   readonly written: Uint8Array[] = [];
-  private open_ = false;
-  private nextOpenError: Error | undefined;
-  private writeError: Error | undefined;
   private readonly data = new ListenerSet<[Uint8Array]>('fake.data');
-  private readonly closed = new ListenerSet<[Error | undefined]>('fake.close');
   private readonly writes = new ListenerSet<[Uint8Array]>('fake.write');
   /** Set by byteTransportPair: where writes go. */
   peer: FakeByteTransport | undefined;
-  /** When false, open() fails as if the device were not plugged in. */
-  present = true;
 
   constructor(
-    readonly id = 'fake',
+    id = 'fake',
     private readonly options: FakeByteOptions = {},
-  ) {}
-
-  get isOpen(): boolean {
-    return this.open_;
-  }
-
-  async open(): Promise<void> {
-    if (this.open_) return;
-    const err = this.nextOpenError ?? (this.present ? undefined : Object.assign(new Error(`ENOENT: no such file ${this.id}`), { code: 'ENOENT' }));
-    this.nextOpenError = undefined;
-    if (err) throw openFailed(this.id, err);
-    this.open_ = true;
+  ) {
+    super(id, { absent: `ENOENT: no such file ${id}`, unplugged: 'EIO: device unplugged' });
   }
 
   async write(data: Uint8Array): Promise<void> {
-    if (!this.open_) throw notOpen(this.id);
-    if (this.writeError) throw writeFailed(this.id, this.writeError);
+    this.assertWritable();
     const copy = Uint8Array.from(data);
     this.written.push(copy);
     this.writes.emit(copy);
@@ -57,16 +40,6 @@ export class FakeByteTransport implements ByteTransport {
     return this.data.add(listener);
   }
 
-  onClose(listener: (error?: Error) => void): () => void {
-    return this.closed.add(listener);
-  }
-
-  async close(): Promise<void> {
-    if (!this.open_) return;
-    this.open_ = false;
-    this.closed.emit(undefined);
-  }
-
   // ---- the device side ----
 
   /** Bytes from the device to the code under test (asynchronous, possibly in chunks). */
@@ -75,7 +48,7 @@ export class FakeByteTransport implements ByteTransport {
     for (let i = 0; i < bytes.length; i += Math.max(1, size)) {
       const chunk = bytes.slice(i, i + Math.max(1, size));
       setImmediate(() => {
-        if (this.open_) this.data.emit(chunk);
+        if (this.isOpen) this.data.emit(chunk);
       });
     }
   }
@@ -83,27 +56,6 @@ export class FakeByteTransport implements ByteTransport {
   /** The device sees each write (to answer it). */
   onWrite(listener: (data: Uint8Array) => void): () => void {
     return this.writes.add(listener);
-  }
-
-  /** The device vanishes: the transport closes with an error, as on a real unplug. */
-  unplug(error: Error = deviceLost(this.id, new Error('EIO: device unplugged'))): void {
-    this.present = false;
-    if (!this.open_) return;
-    this.open_ = false;
-    this.closed.emit(error);
-  }
-
-  /** The device is back: the next open() succeeds. */
-  plugIn(): void {
-    this.present = true;
-  }
-
-  failNextOpen(error: Error): void {
-    this.nextOpenError = error;
-  }
-
-  failWrites(error: Error | undefined): void {
-    this.writeError = error;
   }
 
   /** All bytes written so far, concatenated. */

@@ -188,7 +188,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   // Offline queue (issue 8): settlement's undeliverable reversals go out under the queue's lease;
   // 延时结算 and the 差额 list sit on top of the queue.
   if (settlement) queue.addSource(pendingReversalSource(settlement.pending));
-  const offline = startOfflineService({ db, queue, sealed, config: () => config.get(), seedParams: mode === 'training' ? trainingAreaParams() : undefined });
+  // Offline refunds (2208) and inpatient fee uploads (2301) queued while the hub is down (issue 8 follow-up).
+  if (settlement) onClose(settlement.attachQueue(queue));
+  const offline = startOfflineService({ db, queue, sealed, config: () => config.get(), seedParams: mode === 'training' ? trainingAreaParams() : undefined, printer: options.receiptPrinter });
 
   const services: Services = { mode, paths, uncleanStart, db, config, audit, accounts, sessions, status, events, missing, sealed, devices, trainingDevices, hub, hubMonitor, catalog, reconcile, reports, queue, offline, settlement, onClose };
 

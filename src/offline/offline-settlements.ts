@@ -9,6 +9,7 @@
 //         that marks the item done): the real split is recorded next to the estimate and, if what
 //         was collected differs from the patient's real cash share, a 差额 (refund due or amount
 //         to collect) goes on the list the cashier works through, with a receipt each.
+import type { OfflinePrint, TextDocument } from './offline-printing';
 import { AppError } from '@src/common/errors';
 import { formatYuan, lineAmount } from '@src/common/money';
 import { maskCardNumber, maskIdNumber } from '@src/common/mask';
@@ -108,6 +109,8 @@ export interface OfflineDeps {
   sealer: () => Sealer;
   terminalId: () => string;
   institution: () => { name: string; level: string };
+  /** The host's receipt printer (Electron); printed=false where there is none (browser shell). */
+  print?: OfflinePrint | undefined;
   now?: () => Date;
 }
 
@@ -119,6 +122,11 @@ export class OfflineSettlements {
   constructor(private readonly d: OfflineDeps) {
     this.now = d.now ?? (() => new Date());
     d.queue.onCompleted((item, result) => this.onForwarded(item, result));
+  }
+
+  /** A provisional receipt, 差额 receipt or self-pay slip on the host's receipt printer. */
+  print(doc: TextDocument, o: { operator: string; copies?: number | undefined }): Promise<{ printed: boolean; printer?: string; message: string }> {
+    return this.d.print ? this.d.print(doc, o) : Promise.resolve({ printed: false, message: '请使用浏览器打印' });
   }
 
   // ── Policy and parameters (IT admin) ─────────────────────────────────────────────────────────

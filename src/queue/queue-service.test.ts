@@ -9,6 +9,7 @@ import { openTerminalDb } from '@src/database/terminal-db';
 import { Hub } from '@src/hub/hub';
 import { SealedBox } from '@src/platform/crypto/sealed-box';
 import type { Db } from '@src/platform/db/open';
+import { AuditLog } from '@src/audit/audit-log';
 import { QueueService } from './queue-service';
 
 let dir: string;
@@ -57,5 +58,26 @@ describe('QueueService', () => {
     expect(csv).toContain('123.45');
     expect(csv).not.toContain('320501197203150018');
     expect(seen.at(-1)).toMatchObject({ depth: 1, amountFen: 12_345 });
+  });
+
+  it('audits every item queued, a dead-letter with the hub\'s reason, IT\'s retry and resolve with the note, and an export', () => {
+    const audit = new AuditLog(db, () => 'T01');
+    const q = new QueueService({ db, hub, sealer: () => box, audit });
+    const item = q.enqueue({ kind: 'refund', visitKey: 'settlement:7', payload, amountFen: 5_000, operator: 'sy01' });
+    const claimed = q.store.claimNext('me', 60_000, new Set(), () => true)!;
+    // What the drainer does when the hub refuses a first send (one transaction, hooks included).
+    q.store.fail(claimed, { error: '该结算不允许退费 320501197203150018', counts: true, dead: true, retryInMs: 0, maxFailures: 8 });
+    q.retry(item.id, 'it01');
+    q.store.fail(q.store.claimNext('me', 60_000, new Set(), () => true)!, { error: 'refused', counts: true, dead: true, retryInMs: 0, maxFailures: 8 });
+    q.resolve(item.id, 'it01', '已人工退费');
+    q.exportCsv({}, 'it01');
+    const entries = audit.list().reverse();
+    expect(entries.map((e) => e.action)).toEqual(['queue.enqueued', 'queue.retry', 'queue.resolve', 'queue.exported']);
+    expect(entries[0]).toMatchObject({ operator: 'sy01', subject: `queue:${item.id}`, terminalId: 'T01' });
+    expect(entries[0]!.details).toMatchObject({ kind: 'refund', amountFen: 5_000, msgids: { '2208': item.msgids['2208'] } });
+    expect(entries[1]!.details).toMatchObject({ lastError: expect.stringContaining('不允许退费') });
+    expect(entries[2]).toMatchObject({ operator: 'it01', details: expect.objectContaining({ note: '已人工退费' }) });
+    expect(JSON.stringify(entries)).not.toContain('320501197203150018');
+    expect(audit.verify().ok).toBe(true);
   });
 });

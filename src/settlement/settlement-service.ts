@@ -90,7 +90,7 @@ export class SettlementService {
    * The offline queue (issue 8 follow-up): queued refunds and fee uploads are finished in the
    * transaction that marks their item done. Called once by the host after both services exist.
    */
-  attachQueue(queue: OfflineQueuePort & { store: { payloadOf<T>(item: { id: number }): T } }): () => void {
+  attachQueue(queue: OfflineQueuePort & { store: { payloadOf<T>(item: { id: number; uid: string }): T } }): () => void {
     this.ctx.queue = queue;
     return queue.onCompleted((item, result) => {
       if (item.kind !== 'refund' && item.kind !== 'inpatient_fees') return;

@@ -110,6 +110,22 @@ test.describe('devices in training mode', () => {
     await expect(page.getByTestId('devices-recent')).toContainText('药品条码：6934567890122');
   });
 
+  test('on the device screen F6 refreshes and F5 still opens 结算记录 (each key does one thing)', async ({ page, terminal }) => {
+    await page.goto(terminal.url);
+    await login(page, 'sy01');
+    await expect(page.getByTestId('mode-badge')).toBeVisible();
+    await page.keyboard.press('F9');
+    const table = page.getByTestId('devices-table');
+    await expect(table).toBeVisible();
+    await expect(page.getByRole('button', { name: '刷新（F6）' })).toBeVisible();
+    await page.keyboard.press('F6');
+    await expect(table.getByTestId('device-training-idcard')).toBeVisible();
+    await expect(page.getByTestId('history-screen')).toHaveCount(0);
+    await page.keyboard.press('F5');
+    await expect(page.getByTestId('history-screen')).toBeVisible();
+    await expect(table).toHaveCount(0);
+  });
+
   test('a keyboard-wedge scan is recognised and does not stay in the text field', async ({ page, terminal }) => {
     await page.goto(terminal.url);
     await login(page, 'sy01');

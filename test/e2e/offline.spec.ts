@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Offline mode end to end (issue 8): the hub goes down (training hub fault injection: every call
 // answers HTTP 503), the cashier serves 张伟 with a 延时结算 (estimate, provisional receipt with a
-// queue number), the hub comes back, IT flushes the queue from its screen, and the cashier sees
+// queue number; the patient read from his 社保卡), the hub comes back, IT flushes the queue from its screen, and the cashier sees
 // the 差额 (collected in full, so a refund is due) and settles it with a receipt.
 import type { Page } from '@playwright/test';
 import { expect, login, test } from './fixtures';
@@ -36,7 +36,11 @@ test('go offline, serve 张伟 offline, come back, flush from the IT screen, see
 
   await login(page, 'sy01');
   await open(page, '延时结算（离线）');
-  await page.getByTestId('offline-cert').fill(PATIENTS.zhangWei);
+  // 张伟 places his 社保卡 on the (training) reader while the screen is open: the patient is filled.
+  await call(page, 'devices.placeTrainingCard', { idNumber: PATIENTS.zhangWei, medium: 'ssCard' });
+  await expect(page.getByTestId('offline-card-read')).toContainText('社会保障卡', { timeout: 15_000 });
+  await expect(page.getByTestId('offline-cert')).not.toHaveValue('');
+  await expect(page.getByTestId('offline-card-read')).not.toContainText(PATIENTS.zhangWei);
   await page.getByTestId('offline-area').fill('320500');
   await page.getByTestId('offline-code-0').fill(item.code);
   await page.getByTestId('offline-price-0').fill('12.50');

@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 // The outpatient counter in training mode (one terminal for the file; each test its own page):
-// 张伟 settles with his ID card and the receipt equals the breakdown, and again with his 社保卡
-// placed from the training panel; 王芳 settles as 门诊慢特病
-// (高血压) from her e-voucher; 陈刚 (no filing) and 孙磊 (expired filing) are refused with the reason
-// and what to do next; a lost 2207 answer (drop after commit) is resolved by the terminal and the
-// hub's ledger shows one settlement; a refund from the history.
+// 张伟 settles with his ID card (the receipt equals the breakdown) and with his 社保卡 placed from
+// the training panel; 王芳 settles as 门诊慢特病 (高血压) from her e-voucher; a scanner read into the
+// ID-number field does not also submit the typed form; 陈刚 (no filing) and 孙磊 (expired filing)
+// are refused with the reason and what to do next; a lost 2207 answer (drop after commit) and a
+// 2207 the hub holds beyond the call timeout are resolved by the terminal and the hub's ledger
+// shows one settlement; a refund from the history.
 import { rmSync } from 'node:fs';
 import { expect, login, startTerminal, test, type Terminal } from './fixtures';
 import { call, figure, fenOf, PATIENTS, pickFromSearch, placeIdCard, showQr, stubPrint, trainingHubUrl, trustedWedgeScan, waitForCatalog } from './settlement-steps';
@@ -154,14 +155,21 @@ test('a scanner read into the ID-number field identifies the e-voucher and does 
   await page.getByTestId('patient-type').click();
   const idField = page.getByLabel('身份证号');
   await idField.focus();
+  const typedLookups: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/patient.identify') && (r.postData() ?? '').includes('"certType":"02"')) typedLookups.push(r.postData() ?? '');
+  });
   await trustedWedgeScan(page, 'EC0132050020261123ZW00000000001');
   const panel = page.getByTestId('patient-panel');
   await expect(panel.getByTestId('patient-name')).toHaveText('张伟', { timeout: 15_000 });
   await expect(panel).toContainText('医保电子凭证');
   // The scanner's Enter did not send the scanned characters as a typed ID number.
   await page.waitForTimeout(1000);
+  expect(typedLookups).toEqual([]);
   await expect(page.getByText('身份证号码有误')).toHaveCount(0);
   await expect(panel).not.toContainText('手工输入');
+  // The typed form closed with the patient; the next patient starts from waiting, not from the
+  // scanned characters left in the field.
   await page.keyboard.press('F6');
   await expect(page.getByTestId('patient-waiting')).toBeVisible();
 });
@@ -244,6 +252,39 @@ test('a lost 2207 answer (dropped after the hub committed) is resolved and the h
   const inForce = ledger.entries.filter((e) => e.event === 'settle' && e.state === 'settled');
   expect(inForce).toHaveLength(kind === 'settled' ? 1 : 0);
   if (kind === 'settled') expect(await page.getByTestId('receipt').getAttribute('data-setl-id')).toBe(inForce[0]!.setlId);
+  await fetch(`${hub}/admin/faults`, { method: 'DELETE' });
+});
+
+test('a 2207 held by the hub beyond the call timeout (before it commits) is settled exactly once after resolution', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openOutpatient(page);
+  const hub = trainingHubUrl(terminal);
+  await placeIdCard(page, PATIENTS.zhangWei);
+  await expect(page.getByTestId('patient-name')).toHaveText('张伟');
+  await billOneVisit(page, 'J06.900', '普通门诊诊查费');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('pre-breakdown')).toBeVisible({ timeout: 20_000 });
+  const mdtrtId = await page.getByText(/就诊ID/).innerText().then((s) => /就诊ID (\S+?)。/.exec(s)?.[1]);
+  expect(mdtrtId).toBeTruthy();
+
+  // The first 2207 waits 9 s at the hub, longer than the settle call may wait (budget − 2.5 s).
+  const fault = await fetch(`${hub}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', infno: '2207', count: 1, ms: 9000 }) });
+  expect(fault.ok).toBe(true);
+  await page.keyboard.press('F9');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('budget-progress')).toBeVisible();
+  const outcome = page.getByTestId('settle-outcome');
+  await expect(outcome).toHaveAttribute('data-outcome', 'settled', { timeout: 30_000 });
+
+  const ledger = (await (await fetch(`${hub}/admin/ledger?mdtrt_id=${encodeURIComponent(mdtrtId!)}`)).json()) as {
+    summary: { msgidsSettledTwice: unknown[]; visitsSettledTwice: unknown[] };
+    entries: { event: string; state: string | null; setlId: string | null }[];
+  };
+  expect(ledger.summary).toMatchObject({ msgidsSettledTwice: [], visitsSettledTwice: [] });
+  const settles = ledger.entries.filter((e) => e.event === 'settle');
+  expect(settles.map((e) => e.state)).toEqual(['settled']);
+  expect(ledger.entries.filter((e) => e.event === 'reversal')).toEqual([]);
+  expect(await page.getByTestId('receipt').getAttribute('data-setl-id')).toBe(settles[0]!.setlId);
   await fetch(`${hub}/admin/faults`, { method: 'DELETE' });
 });
 

@@ -1,6 +1,5 @@
 // `yikatong devices …` as IT staff run it (the bin, a child process) against the virtual SAM_V
 // reader behind a socat pty pair.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,22 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSocat, openPtyPair, type PtyPair } from '@native/transport/pty-pair';
 import { SerialByteTransport } from '@native/transport/serial-transport';
 import { VirtualSamvReader } from '@native/virtual/virtual-samv-reader';
+import { yikatong } from './yikatong-bin';
 
 const socat = findSocat();
 if (!socat) console.warn('devices-cli skipped: socat is not installed (apt-get install socat); the CLI is tested against a reader on a pty');
-
-const repo = path.resolve(import.meta.dirname, '../..');
-
-function yikatong(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repo, 'bin/yikatong.mjs'), ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 // Each test starts the bin one to three times (tsx compiles it at every start): on a busy 2-core
 // machine that alone can take 10 s per start, so the budget is per process, not per assertion.

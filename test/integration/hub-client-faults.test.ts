@@ -1,10 +1,10 @@
 // Each fault a hub (or the network) can produce, observed by the client as the right typed error,
 // with the right journal state for calls with side effects.
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Budget } from '@src/hub/budget';
 import { HubBudgetExhaustedError, HubBusinessError, HubConnectionLostError, HubError, HubNetworkError, HubProtocolError, HubTimeoutError } from '@src/hub/errors';
+import { freeLoopbackPort } from '@src/training/hub/testing/free-loopback-port';
 import { answerOk, answerRefusal, settlementOutput, startFakeHub, type FakeHub } from './hub-client-fake-hub';
 import { createTestHub, OPERATOR, settleInput, type TestHub } from './hub-client-test-kit';
 
@@ -20,14 +20,6 @@ afterEach(async () => {
 const person = { baseinfo: { psn_no: 'P1' }, insuinfo: [], idetinfo: [] };
 const settleOpts = { operator: OPERATOR, insuplcAdmdvs: '320500', context: 'settlement:1' };
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 function onlyEntry(h: TestHub) {
   const rows = h.db.prepare('SELECT id, state, err_msg, failure FROM hub_journal').all() as { id: number; state: string; err_msg: string | null; failure: string | null }[];
   expect(rows).toHaveLength(1);
@@ -36,7 +28,7 @@ function onlyEntry(h: TestHub) {
 
 describe('faults as typed errors', () => {
   it('connection refused: HubNetworkError, not sent, queries retried within the budget', async () => {
-    t = createTestHub(`http://127.0.0.1:${await freePort()}/fsi/api/rsfComIfsService/callService`);
+    t = createTestHub(`http://127.0.0.1:${await freeLoopbackPort()}/fsi/api/rsfComIfsService/callService`);
     const q = await t.hub.personInfo({ data: { mdtrt_cert_type: '02', mdtrt_cert_no: 'x' } }).catch((e: unknown) => e);
     expect(q).toBeInstanceOf(HubNetworkError);
     expect(q).toMatchObject({ outcome: 'not_sent', code: 'HUB_NETWORK' });

@@ -73,7 +73,9 @@ describe('settle outcome unknown', () => {
     await faults({ kind: 'latency', infno: '2207', count: 1, ms: 9000 });
     const started = Date.now();
     const r = await kit.call('outpatient.settle', { visitId: pre.visitId });
-    expect(Date.now() - started).toBeLessThan(12_000);
+    // The deadline, not speed: the 10 s budget plus the 2 s a reversal may overrun, with 2 s of slack
+    // for a loaded CI machine. Waiting on the slow first answer and then resending would pass 18 s.
+    expect(Date.now() - started).toBeLessThan(14_000);
     expect(r.outcome).toBe('settled');
     expect(await inForce(pre.mdtrtId)).toBe(1);
     await expectOneSettlement(pre.mdtrtId, r.settlement.msgid);

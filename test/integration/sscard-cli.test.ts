@@ -2,24 +2,21 @@
 // child process) against the virtual 社保卡 reader speaking the reference dialect behind a socat
 // pty pair. Without socat the tests print why and skip (the dialect itself is covered in-process
 // by native/readers/dialect/dialect-reader.test.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
 import { sscardProfileOf } from '@src/training/devices/training-sscards';
-import { findSocat, openPtyPair, type PtyPair } from '@native/transport/pty-pair';
-import { SerialByteTransport } from '@native/transport/serial-transport';
+import { findSocat } from '@native/transport/pty-pair';
 import type { VirtualCardReader } from '@native/virtual/sscard/virtual-card-reader';
-import { serveDialectOnBytes } from '@native/virtual/sscard/virtual-dialect-device';
-import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
+import { startPtyCounterReader, type PtyCounterReader } from '@native/virtual/sscard/pty-counter-reader';
 import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
+import { repoRoot, yikatong, yikatongBin } from './yikatong-bin';
 
 const socat = findSocat();
 if (!socat) console.warn('[sscard-cli] SKIPPED: socat is not installed (apt-get install socat); the CLI is tested against a virtual reader on a pty');
-
-const repo = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The CLI loads the whole contract; while other parts of the tree are mid-edit it may not start at
@@ -28,7 +25,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
  */
 function cliBroken(): string | null {
   if (!socat) return null;
-  const r = spawnSync(process.execPath, [path.join(repo, 'bin/yikatong.mjs'), '--help'], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [yikatongBin, '--help'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
   if (r.status === 0) return null;
   const why = (r.stderr || r.stdout || String(r.error)).split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`;
   return `the yikatong CLI does not start in this tree (${why.trim().slice(0, 160)})`;
@@ -38,42 +35,25 @@ if (cliProblem) console.warn(`[sscard-cli] CLI cases SKIPPED: ${cliProblem}`);
 const gen3 = TRAINING_PATIENTS.find((p) => p.card.specVersion === '3.00')!;
 const gen2 = TRAINING_PATIENTS.find((p) => p.card.specVersion === '2.00')!;
 
-function yikatong(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repo, 'bin/yikatong.mjs'), ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 describe.skipIf(!socat || cliProblem !== null)('yikatong devices … --driver sscard (CLI) against a virtual serial reader', () => {
   let dir: string;
-  let pair: PtyPair;
-  let firmwareSide: SerialByteTransport;
+  let counter: PtyCounterReader;
   let virtual: VirtualCardReader;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-sscard-cli-'));
-    pair = await openPtyPair({ dir, names: ['reader-device', 'reader'] });
-    firmwareSide = new SerialByteTransport({ path: pair.a, baudRate: 115200 });
-    await firmwareSide.open();
-    virtual = virtualCounterReader();
-    await virtual.open();
-    serveDialectOnBytes(firmwareSide, virtual);
+    counter = await startPtyCounterReader('ykt-sscard-cli-reader-');
+    virtual = counter.virtual;
   });
 
   afterAll(async () => {
-    await firmwareSide?.close();
-    await pair?.close();
+    await counter?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('read --transport serial --json prints exactly the 13 card fields of a 3.00 card', async () => {
     virtual.insert('contact', new VirtualSscard(sscardProfileOf(gen3)));
-    const r = await yikatong(['devices', 'read', '--driver', 'sscard', '--transport', 'serial', '--port', pair.b, '--json']);
+    const r = await yikatong(['devices', 'read', '--driver', 'sscard', '--transport', 'serial', '--port', counter.port, '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
@@ -101,7 +81,7 @@ describe.skipIf(!socat || cliProblem !== null)('yikatong devices … --driver ss
   it('no card: exits non-zero, explains it in Chinese on stderr and prints nothing on stdout', async () => {
     // (Wrong arguments, a 3.00 card without PSAM and the Chinese text output are covered in-process
     // by sscard-read-driver.test.ts: every CLI start costs seconds on a loaded machine.)
-    const empty = await yikatong(['devices', 'read', '--driver', 'sscard', '--transport', 'serial', '--port', pair.b, '--json']);
+    const empty = await yikatong(['devices', 'read', '--driver', 'sscard', '--transport', 'serial', '--port', counter.port, '--json']);
     expect(empty.code).not.toBe(0);
     expect(empty.stdout).toBe('');
     expect(empty.stderr).toContain('没有卡');
@@ -110,7 +90,7 @@ describe.skipIf(!socat || cliProblem !== null)('yikatong devices … --driver ss
   it('a configured serial 社保卡 reader connects under `devices monitor` and reports the card as a medium', async () => {
     const data = path.join(dir, 'data');
     const env = { YIKATONG_DATA_DIR: data };
-    const reader = { driver: 'sscard', id: 'sscard-1', transport: 'serial', options: { serial: { path: pair.b }, pollMs: 100 } };
+    const reader = { driver: 'sscard', id: 'sscard-1', transport: 'serial', options: { serial: { path: counter.port }, pollMs: 100 } };
     const set = await yikatong(['--mode', 'live', 'config', 'set', `devices.readers=${JSON.stringify([reader])}`], env);
     expect(set.stderr).toBe('');
     virtual.insert('contact', new VirtualSscard(sscardProfileOf(gen2)));

@@ -1,18 +1,15 @@
 // The `devices read --driver sscard` driver in-process (sourceFromArgs → reader → one read) over a
 // socat pty pair with the virtual reader firmware on the other end, plus its argument checks.
 // The same command as a child process is test/integration/sscard-cli.test.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
 import { sscardProfileOf } from '@src/training/devices/training-sscards';
 import { readDrivers } from '@src/devices/read-drivers';
-import { findSocat, openPtyPair, type PtyPair } from '@native/transport/pty-pair';
-import { SerialByteTransport } from '@native/transport/serial-transport';
+import { findSocat } from '@native/transport/pty-pair';
 import type { VirtualCardReader } from '@native/virtual/sscard/virtual-card-reader';
-import { serveDialectOnBytes } from '@native/virtual/sscard/virtual-dialect-device';
-import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
+import { startPtyCounterReader, type PtyCounterReader } from '@native/virtual/sscard/pty-counter-reader';
 import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
 
 const socat = findSocat();
@@ -41,30 +38,19 @@ describe('devices read --driver sscard: arguments', () => {
 });
 
 describe.skipIf(!socat)('devices read --driver sscard over a pty', () => {
-  let dir: string;
-  let pair: PtyPair;
-  let firmwareSide: SerialByteTransport;
+  let counter: PtyCounterReader;
   let virtual: VirtualCardReader;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-sscard-read-'));
-    pair = await openPtyPair({ dir, names: ['reader-device', 'reader'] });
-    firmwareSide = new SerialByteTransport({ path: pair.a, baudRate: 115200 });
-    await firmwareSide.open();
-    virtual = virtualCounterReader();
-    await virtual.open();
-    serveDialectOnBytes(firmwareSide, virtual);
+    counter = await startPtyCounterReader('ykt-sscard-read-');
+    virtual = counter.virtual;
   });
 
-  afterAll(async () => {
-    await firmwareSide?.close();
-    await pair?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => counter?.close());
 
   it('reads a 3.00 card and returns the 13 fields in order', async () => {
     virtual.insert('contact', new VirtualSscard(sscardProfileOf(gen3)));
-    const r = await driver.read({ transport: 'serial', port: pair.b });
+    const r = await driver.read({ transport: 'serial', port: counter.port });
     expect(Object.keys(r)).toEqual(['cardIdCode', 'cardType', 'specVersion', 'issuer', 'issueDate', 'expiryDate', 'cardNumber', 'ssn', 'name', 'gender', 'nation', 'birthPlace', 'birthDate']);
     expect(r).toMatchObject({ name: gen3.name, ssn: gen3.idNumber, cardNumber: gen3.card.cardNumber, cardIdCode: gen3.card.cardIdCode, specVersion: '3.00' });
     virtual.remove('contact');
@@ -72,18 +58,18 @@ describe.skipIf(!socat)('devices read --driver sscard over a pty', () => {
 
   it('--wait: waits for the card to be inserted', async () => {
     setTimeout(() => virtual.insert('contact', new VirtualSscard(sscardProfileOf(gen3))), 400);
-    const r = await driver.read({ transport: 'serial', port: pair.b, waitSeconds: 5 });
+    const r = await driver.read({ transport: 'serial', port: counter.port, waitSeconds: 5 });
     expect(r.name).toBe(gen3.name);
     virtual.remove('contact');
   });
 
   it('no card and no wait: the clear "no card" error', async () => {
-    await expect(driver.read({ transport: 'serial', port: pair.b })).rejects.toMatchObject({ code: 'READER_NO_CARD' });
+    await expect(driver.read({ transport: 'serial', port: counter.port })).rejects.toMatchObject({ code: 'READER_NO_CARD' });
   });
 
   it('--psam-slot none: a 3.00 card cannot be read, and says why', async () => {
     virtual.insert('contact', new VirtualSscard(sscardProfileOf(gen3)));
-    await expect(driver.read({ transport: 'serial', port: pair.b, psamSlot: 'none' })).rejects.toMatchObject({ code: 'SSCARD_PSAM_MISSING' });
+    await expect(driver.read({ transport: 'serial', port: counter.port, psamSlot: 'none' })).rejects.toMatchObject({ code: 'SSCARD_PSAM_MISSING' });
     virtual.remove('contact');
   });
 });

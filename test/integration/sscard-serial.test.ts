@@ -1,9 +1,6 @@
 // The serial reader dialect for real: a socat pty pair, the terminal's DialectReader on one end
 // through serialport (termios, the OS's chunking), the virtual reader firmware on the other.
 // Needs socat; without it the tests print why and skip.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
 import { sscardProfileOf } from '@src/training/devices/training-sscards';
@@ -11,10 +8,9 @@ import { DialectReader } from '@native/readers/dialect/dialect-reader';
 import { serialFrameLink } from '@native/readers/dialect/frame-link';
 import { yktDialect } from '@native/readers/dialect/ykt-dialect';
 import { readSscard } from '@native/sscard/ssse-reader';
-import { findSocat, openPtyPair, type PtyPair } from '@native/transport/pty-pair';
+import { findSocat } from '@native/transport/pty-pair';
 import { SerialByteTransport } from '@native/transport/serial-transport';
-import { serveDialectOnBytes } from '@native/virtual/sscard/virtual-dialect-device';
-import { virtualCounterReader } from '@native/virtual/sscard/virtual-counter-reader';
+import { PTY_READER_BAUD, startPtyCounterReader } from '@native/virtual/sscard/pty-counter-reader';
 import { VirtualSscard } from '@native/virtual/sscard/virtual-sscard';
 import { DevicesConfigSchema } from '@src/contract/devices-config';
 import type { Medium } from '@src/contract/methods/devices';
@@ -32,17 +28,9 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-sscard-serial-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const pty: PtyPair = await openPtyPair({ dir, names: ['terminal', 'reader'] });
-  cleanups.push(() => pty.close());
-  const firmwareSide = new SerialByteTransport({ path: pty.b, baudRate: 115200 });
-  await firmwareSide.open();
-  cleanups.push(() => firmwareSide.close());
-  const virtual = virtualCounterReader();
-  await virtual.open();
-  serveDialectOnBytes(firmwareSide, virtual);
-  const reader = new DialectReader(serialFrameLink(new SerialByteTransport({ path: pty.a, baudRate: 115200 }), yktDialect), yktDialect, { timeoutMs: 2000 });
+  const { virtual, port, pty, close } = await startPtyCounterReader('ykt-sscard-serial-');
+  cleanups.push(close);
+  const reader = new DialectReader(serialFrameLink(new SerialByteTransport({ path: port, baudRate: PTY_READER_BAUD }), yktDialect), yktDialect, { timeoutMs: 2000 });
   cleanups.push(() => reader.close());
   await reader.open();
   return { pty, virtual, reader };
@@ -86,19 +74,11 @@ describe.skipIf(!socat)('social security card through a serial reader (socat pty
   });
 
   it('a configured serial 社保卡 reader under the device service: card → ssCard medium; cable pulled → disconnected', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ykt-sscard-managed-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const pty = await openPtyPair({ dir, names: ['firmware', 'terminal'] });
-    cleanups.push(() => pty.close());
-    const firmwareSide = new SerialByteTransport({ path: pty.a, baudRate: 115200 });
-    await firmwareSide.open();
-    cleanups.push(() => firmwareSide.close());
-    const virtual = virtualCounterReader();
-    await virtual.open();
-    serveDialectOnBytes(firmwareSide, virtual);
+    const { virtual, port, pty, close } = await startPtyCounterReader('ykt-sscard-managed-');
+    cleanups.push(close);
 
     registerSscardDriver();
-    const config = DevicesConfigSchema.parse({ wedge: { enabled: false }, readers: [{ driver: 'sscard', id: 'ss-serial', transport: 'serial', options: { serial: { path: pty.b }, pollMs: 100 } }] });
+    const config = DevicesConfigSchema.parse({ wedge: { enabled: false }, readers: [{ driver: 'sscard', id: 'ss-serial', transport: 'serial', options: { serial: { path: port }, pollMs: 100 } }] });
     const service = new DeviceService({ config: () => config, institutionKind: () => 'hospital', operator: () => undefined, sources: [new SerialDiscovery()] });
     cleanups.push(() => service.stop());
     const media: Medium[] = [];

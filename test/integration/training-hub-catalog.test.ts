@@ -1,8 +1,7 @@
 // Catalogue files through 1301–1321 + 9102: a zip with one TAB-separated text entry, header line,
 // national code first, version last; `ver` = the local maximum version returns only newer rows;
 // the paged queries page; the real ICD table is used for 1307 when present.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,29 +10,26 @@ import { FEE_ITEM_COLUMNS, CODE_TABLE_COLUMNS } from '@src/training/catalog/cata
 import { RELEASE_VERSIONS } from '@src/training/catalog/catalog-releases';
 import { readCodeListFile } from '@src/training/catalog/icd-source';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
-import { TrainingHub } from '@src/training/hub/training-hub';
-import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import type { TrainingHub } from '@src/training/hub/training-hub';
+import type { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import { signedInClient, startTempTrainingHub, type TempTrainingHub } from '@src/training/hub/testing/temp-training-hub';
 
 const ICD10 = path.resolve(__dirname, '../../../shared/data/icd10-yb2.0-diagnoses.txt');
 const icdPresent = existsSync(ICD10);
 if (!icdPresent) console.warn(`[training-hub-catalog] ${ICD10} is absent: 1307 is checked against the built-in common diagnoses instead of the real ICD-10 table.`);
 
-let dir: string;
+let fixture: TempTrainingHub;
 let hub: TrainingHub;
 let client: MinimalHubClient;
 const catalog = new TrainingCatalog({ feeItemRows: 20_000, sources: { diagnoses: readCodeListFile(ICD10) } });
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'training-hub-catalog-'));
-  hub = await TrainingHub.start({ dbFile: path.join(dir, 'hub.db'), catalog });
+  fixture = await startTempTrainingHub('training-hub-catalog-', catalog);
+  hub = fixture.hub;
 });
-afterAll(async () => {
-  await hub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 beforeEach(async () => {
-  client = new MinimalHubClient(hub.baseUrl);
-  await client.signIn();
+  client = await signedInClient(hub, { reset: false });
 });
 
 function unzip(buf: Buffer): Promise<{ name: string; text: string }[]> {

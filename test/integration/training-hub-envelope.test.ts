@@ -1,33 +1,26 @@
 // The envelope: what the hub checks before any transaction, the answer's header fields, 1101 by
 // each kind of 就诊凭证, and the e-voucher (ec.query) with expiring tokens.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parse } from 'lossless-json';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INF_REFMSGID_PATTERN } from '@src/hub/protocol/msgid';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
-import { TrainingHub } from '@src/training/hub/training-hub';
-import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import type { TrainingHub } from '@src/training/hub/training-hub';
+import type { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import { signedInClient, startTempTrainingHub, type TempTrainingHub } from '@src/training/hub/testing/temp-training-hub';
 
 const zhang = TRAINING_PATIENTS.find((p) => p.name === '张伟')!;
-let dir: string;
+let fixture: TempTrainingHub;
 let hub: TrainingHub;
 let client: MinimalHubClient;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'training-hub-envelope-'));
-  hub = await TrainingHub.start({ dbFile: path.join(dir, 'hub.db'), catalog: new TrainingCatalog({ feeItemRows: 1_000 }) });
+  fixture = await startTempTrainingHub('training-hub-envelope-', new TrainingCatalog({ feeItemRows: 1_000 }));
+  hub = fixture.hub;
 });
-afterAll(async () => {
-  await hub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 beforeEach(async () => {
-  client = new MinimalHubClient(hub.baseUrl);
-  await client.admin('POST', '/admin/reset');
-  await client.signIn();
+  client = await signedInClient(hub, { reset: true });
 });
 
 const person02 = { data: { mdtrt_cert_type: '02', mdtrt_cert_no: zhang.idNumber } };

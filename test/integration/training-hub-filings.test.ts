@@ -1,35 +1,28 @@
 // The filing rules, through HTTP, with the seven training patients.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TRAINING_PATIENTS, type TrainingPatient } from '@src/training/fixtures/training-patients';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
-import { TrainingHub } from '@src/training/hub/training-hub';
-import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import type { TrainingHub } from '@src/training/hub/training-hub';
+import type { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import { signedInClient, startTempTrainingHub, type TempTrainingHub } from '@src/training/hub/testing/temp-training-hub';
 import { findRows, lineFromCatalog, registerOutpatient, settleOutpatient } from '@src/training/hub/testing/visit-scenarios';
 import { formatInfTime } from '@src/hub/protocol/time';
 import { lineAmount } from '@src/common/money';
 
 const patient = (name: string): TrainingPatient => TRAINING_PATIENTS.find((p) => p.name === name)!;
 
-let dir: string;
+let fixture: TempTrainingHub;
 let hub: TrainingHub;
 let client: MinimalHubClient;
 const catalog = new TrainingCatalog({ feeItemRows: 6_000 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'training-hub-filings-'));
-  hub = await TrainingHub.start({ dbFile: path.join(dir, 'hub.db'), catalog });
+  fixture = await startTempTrainingHub('training-hub-filings-', catalog);
+  hub = fixture.hub;
 });
-afterAll(async () => {
-  await hub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 beforeEach(async () => {
-  client = new MinimalHubClient(hub.baseUrl);
-  await client.admin('POST', '/admin/reset');
-  await client.signIn();
+  client = await signedInClient(hub, { reset: true });
 });
 
 function serviceLines() {

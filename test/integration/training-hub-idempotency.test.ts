@@ -1,36 +1,29 @@
 // A repeated msgid returns the first answer and never settles twice, also while the first is in
 // flight; 2601 undoes the original and is itself idempotent; a msgid reversed before it arrived
 // is refused when it does arrive.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TxOutput } from '@src/hub/protocol/transactions';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
 import type { LedgerReport } from '@src/training/hub/core/ledger';
-import { TrainingHub } from '@src/training/hub/training-hub';
-import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import type { TrainingHub } from '@src/training/hub/training-hub';
+import type { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import { signedInClient, startTempTrainingHub, type TempTrainingHub } from '@src/training/hub/testing/temp-training-hub';
 import { billTotal, feeLines, findRows, lineFromCatalog, registerOutpatient, settleInput, type BillLine } from '@src/training/hub/testing/visit-scenarios';
 
 const zhang = TRAINING_PATIENTS.find((p) => p.name === '张伟')!;
-let dir: string;
+let fixture: TempTrainingHub;
 let hub: TrainingHub;
 let client: MinimalHubClient;
 const catalog = new TrainingCatalog({ feeItemRows: 6_000 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'training-hub-idem-'));
-  hub = await TrainingHub.start({ dbFile: path.join(dir, 'hub.db'), catalog });
+  fixture = await startTempTrainingHub('training-hub-idem-', catalog);
+  hub = fixture.hub;
 });
-afterAll(async () => {
-  await hub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 beforeEach(async () => {
-  client = new MinimalHubClient(hub.baseUrl);
-  await client.admin('POST', '/admin/reset');
-  await client.signIn();
+  client = await signedInClient(hub, { reset: true });
 });
 
 function lines(): BillLine[] {

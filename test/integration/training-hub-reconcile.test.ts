@@ -1,42 +1,32 @@
 // Reconciliation: 3201 totals and 3202 details (9101 upload → result file via 9102) agree with an
 // honest terminal, and find each injected disagreement (hub lost, amount changed, terminal lost)
 // with the msgid to reverse with; 3203/3204 clearing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatYuan, parseYuan } from '@src/common/money';
 import { RECONCILE_RESULT_COLUMNS } from '@src/hub/protocol/transactions';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
 import { TRAINING_PATIENTS } from '@src/training/fixtures/training-patients';
-import { TrainingHub } from '@src/training/hub/training-hub';
-import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import type { TrainingHub } from '@src/training/hub/training-hub';
+import type { TerminalRow } from '@src/training/hub/transactions/reconcile';
+import type { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import { signedInClient, startTempTrainingHub, type TempTrainingHub } from '@src/training/hub/testing/temp-training-hub';
 import { findRows, lineFromCatalog, settleOutpatient } from '@src/training/hub/testing/visit-scenarios';
 
-let dir: string;
+let fixture: TempTrainingHub;
 let hub: TrainingHub;
 let client: MinimalHubClient;
 const catalog = new TrainingCatalog({ feeItemRows: 4_000 });
 const liu = TRAINING_PATIENTS.find((p) => p.name === '刘洋')!;
 const zhang = TRAINING_PATIENTS.find((p) => p.name === '张伟')!;
 
-interface Row {
-  setl_id: string;
-  mdtrt_id: string;
-  psn_no: string;
-  medfee: number;
-  fund: number;
-  acct: number;
-  refd: '0' | '1';
-}
+type Row = TerminalRow & { refd: '0' | '1' };
 const terminalBooks: Row[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'training-hub-reconcile-'));
-  hub = await TrainingHub.start({ dbFile: path.join(dir, 'hub.db'), catalog });
-  client = new MinimalHubClient(hub.baseUrl);
-  await client.signIn();
+  fixture = await startTempTrainingHub('training-hub-reconcile-', catalog);
+  hub = fixture.hub;
+  client = await signedInClient(hub, { reset: false });
   const idx = findRows(catalog, '1305', 3, (r) => r.lmtUsedFlag === '0');
   for (const [i, p] of [liu, zhang, liu].entries()) {
     const out = await settleOutpatient(client, p, [lineFromCatalog(catalog, '1305', idx[i]!, 10_000 * (i + 1))]);
@@ -50,10 +40,7 @@ beforeAll(async () => {
   const c = cancel.setlinfo;
   terminalBooks.push({ setl_id: c.setl_id, mdtrt_id: c.mdtrt_id, psn_no: c.psn_no, medfee: c.medfee_sumamt, fund: c.fund_pay_sumamt, acct: c.acct_pay, refd: '1' });
 });
-afterAll(async () => {
-  await hub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 const today = () => hub.clock.today();
 const sum = (k: 'medfee' | 'fund' | 'acct') => terminalBooks.reduce((s, r) => s + r[k], 0);

@@ -1,9 +1,6 @@
 // Settlements through HTTP: random prescriptions for random eligible patients. Every output
 // satisfies the settlement identities, a pre-settlement equals the settlement of the same input,
 // a cancellation returns the same amounts negated and restores the account and accumulators.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineAmount } from '@src/common/money';
@@ -13,28 +10,25 @@ import { formatInfTime } from '@src/hub/protocol/time';
 import type { CatalogInfno } from '@src/training/catalog/catalog-kinds';
 import { TrainingCatalog } from '@src/training/catalog/training-catalog';
 import { TRAINING_PATIENTS, type TrainingPatient } from '@src/training/fixtures/training-patients';
-import { TrainingHub } from '@src/training/hub/training-hub';
+import type { TrainingHub } from '@src/training/hub/training-hub';
 import { MinimalHubClient } from '@src/training/hub/testing/minimal-hub-client';
+import { signedInClient, startTempTrainingHub, type TempTrainingHub } from '@src/training/hub/testing/temp-training-hub';
 import { billTotal, feeLines, findRows, registerOutpatient, settleInput, type BillLine } from '@src/training/hub/testing/visit-scenarios';
 
 const patient = (name: string): TrainingPatient => TRAINING_PATIENTS.find((p) => p.name === name)!;
 const ELIGIBLE = ['张伟', '李娜', '王芳', '刘洋', '赵敏'].map(patient);
 
-let dir: string;
+let fixture: TempTrainingHub;
 let hub: TrainingHub;
 let client: MinimalHubClient;
 const catalog = new TrainingCatalog({ feeItemRows: 8_000 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'training-hub-settle-'));
-  hub = await TrainingHub.start({ dbFile: path.join(dir, 'hub.db'), catalog });
-  client = new MinimalHubClient(hub.baseUrl);
-  await client.signIn();
+  fixture = await startTempTrainingHub('training-hub-settle-', catalog);
+  hub = fixture.hub;
+  client = await signedInClient(hub, { reset: false });
 });
-afterAll(async () => {
-  await hub.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.close());
 
 /** Random bill lines: drugs, herbs, services, consumables; prices around the cap (over it too). */
 const lineArb = fc

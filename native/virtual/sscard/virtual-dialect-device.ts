@@ -92,66 +92,65 @@ async function execute(reader: VirtualCardReader, request: DialectRequest): Prom
   }
 }
 
-/** Serves the dialect on a byte stream (the device end of a pty pair or a fake pair). */
-export function serveDialectOnBytes(transport: ByteTransport, reader: VirtualCardReader): VirtualDialectDevice {
+/**
+ * The firmware loop both carriages share: request frames are decoded from the bytes received and
+ * answered in arrival order, one after the other, like reader firmware; `send` puts each reply on
+ * the carriage. Why one loop: the serial and HID readers must count, fault and answer requests
+ * identically, so only the way bytes travel differs between them.
+ */
+function dialectFirmware(reader: VirtualCardReader, send: (reply: Uint8Array) => Promise<void>) {
   const decoder = new YktFrameDecoder();
   const state = { faults: {} as DialectDeviceFaults, requests: 0 };
-  // Requests are handled in arrival order, one after the other, like reader firmware.
   let chain = Promise.resolve();
-  const off = transport.onData((chunk) => {
-    for (const decoded of decoder.push(chunk)) {
-      chain = chain.then(async () => {
-        // A damaged request gets the BCC-error status, as firmware does (the host resends).
-        const reply = decoded.ok ? await answer(reader, decoded.frame, state.faults) : encodeYktReply(0x00, 'frameRejected');
-        state.requests++;
-        if (reply && transport.isOpen) await transport.write(reply).catch((e: unknown) => log.debug({ err: e }, 'virtual reader write failed'));
-      });
-    }
-  });
   return {
-    get faults() {
-      return state.faults;
+    receive(bytes: Uint8Array): void {
+      for (const decoded of decoder.push(bytes)) {
+        chain = chain.then(async () => {
+          // A damaged request gets the BCC-error status, as firmware does (the host resends).
+          const reply = decoded.ok ? await answer(reader, decoded.frame, state.faults) : encodeYktReply(0x00, 'frameRejected');
+          state.requests++;
+          if (reply) await send(reply);
+        });
+      }
     },
-    set faults(f) {
-      state.faults = f;
+    device(stop: () => void): VirtualDialectDevice {
+      return {
+        get faults() {
+          return state.faults;
+        },
+        set faults(f) {
+          state.faults = f;
+        },
+        get requests() {
+          return state.requests;
+        },
+        stop,
+      };
     },
-    get requests() {
-      return state.requests;
-    },
-    stop: off,
   };
+}
+
+/** Serves the dialect on a byte stream (the device end of a pty pair or a fake pair). */
+export function serveDialectOnBytes(transport: ByteTransport, reader: VirtualCardReader): VirtualDialectDevice {
+  const firmware = dialectFirmware(reader, async (reply) => {
+    if (transport.isOpen) await transport.write(reply).catch((e: unknown) => log.debug({ err: e }, 'virtual reader write failed'));
+  });
+  return firmware.device(transport.onData((chunk) => firmware.receive(chunk)));
 }
 
 /** Serves the dialect over HID reports (the device end of a fake report pair). */
 export function serveDialectOnReports(transport: ReportTransport, reader: VirtualCardReader): VirtualDialectDevice {
-  const decoder = new YktFrameDecoder();
   const assembler = lengthByteHidCarriage.createAssembler();
-  const state = { faults: {} as DialectDeviceFaults, requests: 0 };
-  let chain = Promise.resolve();
-  const off = transport.onReport((report) => {
-    const bytes = assembler.push(report);
-    if (!bytes) return;
-    for (const decoded of decoder.push(bytes)) {
-      chain = chain.then(async () => {
-        const reply = decoded.ok ? await answer(reader, decoded.frame, state.faults) : encodeYktReply(0x00, 'frameRejected');
-        state.requests++;
-        if (!reply || !transport.isOpen) return;
-        for (const r of lengthByteHidCarriage.toReports(reply, transport.reportSize)) {
-          await transport.writeReport(r).catch((e: unknown) => log.debug({ err: e }, 'virtual HID reader write failed'));
-        }
-      });
+  const firmware = dialectFirmware(reader, async (reply) => {
+    if (!transport.isOpen) return;
+    for (const r of lengthByteHidCarriage.toReports(reply, transport.reportSize)) {
+      await transport.writeReport(r).catch((e: unknown) => log.debug({ err: e }, 'virtual HID reader write failed'));
     }
   });
-  return {
-    get faults() {
-      return state.faults;
-    },
-    set faults(f) {
-      state.faults = f;
-    },
-    get requests() {
-      return state.requests;
-    },
-    stop: off,
-  };
+  return firmware.device(
+    transport.onReport((report) => {
+      const bytes = assembler.push(report);
+      if (bytes) firmware.receive(bytes);
+    }),
+  );
 }

@@ -2,7 +2,7 @@
 // typed ID number with a reason), identifies the patient (1101) and shows what the cashier must
 // check before billing: name, masked ID, insured area, insurance (choose when several), account
 // balance, cross-province filing and chronic-disease filings. Problems come with what to do next.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Patient } from '@src/contract/methods/settlement';
 import { ErrorBanner } from '../ErrorBanner';
 import { Field } from '../Field';
@@ -20,6 +20,15 @@ export function PatientPanel({ locked = false }: { locked?: boolean }) {
   const [reason, setReason] = useState<TypedReason>('noCard');
   const [other, setOther] = useState('');
   const [formError, setFormError] = useState<unknown>();
+
+  // A patient identified from a card or a scan while the typed form is open closes the form, and
+  // what its field held is dropped (e.g. the part of a scanned e-voucher code that the field's
+  // 18-character limit kept, which the device layer cannot take out again).
+  useEffect(() => {
+    if (!patient) return;
+    setTyping(false);
+    setIdNumber('');
+  }, [patient]);
 
   async function submitTyped(): Promise<void> {
     setFormError(undefined);

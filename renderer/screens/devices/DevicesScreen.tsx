@@ -21,6 +21,12 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { hour12: false });
 }
 
+/**
+ * Refresh the list. Not F5: that is the shell's key for 结算记录 (routes.tsx) for cashiers and
+ * pharmacists, who open this screen too; F6 is what the other screens use to (re)load.
+ */
+const REFRESH_KEY = 'F6';
+
 export function DevicesScreen() {
   const t = useT();
   const [listing, setListing] = useState<Listing>();
@@ -47,7 +53,7 @@ export function DevicesScreen() {
     return () => stops.forEach((s) => s());
   }, [reload, start]);
 
-  useHotkeys({ F5: reload });
+  useHotkeys({ [REFRESH_KEY]: reload });
 
   async function reconnect(d: DeviceInfo): Promise<void> {
     setError(undefined);
@@ -86,7 +92,7 @@ export function DevicesScreen() {
       <h2>
         {t('devices.title')}{' '}
         <button type="button" onClick={reload}>
-          {t('devices.refresh')}（F5）
+          {t('devices.refresh')}（{REFRESH_KEY}）
         </button>
       </h2>
       {listing && listing.devices.length === 0 && <p className="field-hint">{t('devices.none')}</p>}

@@ -11,6 +11,7 @@ import { useHotkeys } from '../../components/useHotkeys';
 import { useT, type MessageKey } from '../../i18n';
 import { useOfflineHandover } from './offline-handover';
 import { ReceiptView, type ReceiptText } from './ReceiptView';
+import { useOfflineMedia } from './useOfflineMedia';
 
 type Quote = Awaited<ReturnType<typeof api.offline.quote>>;
 interface LineText {
@@ -23,6 +24,9 @@ export function OfflineScreen() {
   const t = useT();
   const [certType, setCertType] = useState<'02' | '03'>('02');
   const [certNo, setCertNo] = useState('');
+  /** 社保卡's 卡识别码, when the card was read (not typed). */
+  const [cardSn, setCardSn] = useState<string>();
+  const [cardRead, setCardRead] = useState<string>();
   const [name, setName] = useState('');
   const [insutype, setInsutype] = useState<'310' | '390'>('310');
   const [insuredArea, setInsuredArea] = useState('');
@@ -33,6 +37,15 @@ export function OfflineScreen() {
   const [documents, setDocuments] = useState<string[]>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<unknown>();
+  useOfflineMedia((p, summary) => {
+    setCertType(p.certType);
+    setCertNo(p.certNo);
+    setCardSn(p.cardSn);
+    setName(p.name);
+    if (p.insuredArea) setInsuredArea(p.insuredArea);
+    setCardRead(summary);
+    setError(undefined);
+  });
 
   function parsedLines() {
     return lines
@@ -52,7 +65,7 @@ export function OfflineScreen() {
   const estimate = () => run(async () => setQuote(await api.offline.quote(visitLines())));
   const settle = () =>
     run(async () => {
-      const r = await api.offline.settle({ ...visitLines(), cert: { type: certType, no: certNo.trim() }, ...(name ? { name } : {}) });
+      const r = await api.offline.settle({ ...visitLines(), cert: { type: certType, no: certNo.trim(), ...(cardSn ? { cardSn } : {}) }, ...(name ? { name } : {}) });
       setQuote(r.quote);
       setReceipt(r.receipt);
       setDocuments(undefined);
@@ -74,16 +87,41 @@ export function OfflineScreen() {
       <h1>{t('offline.title')}</h1>
       <Notice level="warning">{t('offline.intro')}</Notice>
       <ErrorBanner error={error} />
+      <p className="muted" data-testid="offline-card-read">
+        {cardRead ? t('offline.cardRead', { source: t(`offline.cert.${certType}`), masked: cardRead }) : t('offline.readCard')}
+      </p>
       <div className="form-grid">
         <Field label={t('offline.certType')}>
           {(id) => (
-            <select id={id} value={certType} onChange={(e) => setCertType(e.target.value as '02' | '03')}>
+            <select
+              id={id}
+              value={certType}
+              onChange={(e) => {
+                setCertType(e.target.value as '02' | '03');
+                setCardSn(undefined);
+              }}
+            >
               <option value="02">{t('offline.cert.02')}</option>
               <option value="03">{t('offline.cert.03')}</option>
             </select>
           )}
         </Field>
-        <Field label={t('offline.certNo')}>{(id) => <input id={id} data-testid="offline-cert" value={certNo} onChange={(e) => setCertNo(e.target.value)} autoFocus />}</Field>
+        <Field label={t('offline.certNo')}>
+          {(id) => (
+            <input
+              id={id}
+              data-testid="offline-cert"
+              value={certNo}
+              onChange={(e) => {
+                setCertNo(e.target.value);
+                // A typed number is not the card that was read: its 卡识别码 no longer applies.
+                setCardSn(undefined);
+                setCardRead(undefined);
+              }}
+              autoFocus
+            />
+          )}
+        </Field>
         <Field label={t('offline.name')}>{(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
         <Field label={t('offline.insutype')}>
           {(id) => (

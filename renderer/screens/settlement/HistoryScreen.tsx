@@ -16,6 +16,7 @@ import { refundPresets } from '../../components/settlement/SettleResultPanel';
 import { useScanEnterGuard } from '../../components/settlement/useScanEnterGuard';
 import { useScreenKeys } from '../../components/settlement/useScreenKeys';
 import { useT } from '../../i18n';
+import { isQueueable, QueuedBanner, QueueOffer, type QueuedNotice } from '../offline/QueueOffer';
 import { useTerminal } from '../../stores/terminal-store';
 
 type Row = Awaited<ReturnType<typeof api.settlements.search>>['rows'][number];
@@ -158,6 +159,9 @@ function HistoryDetail({ id, role, onClose, onChanged }: { id: number; role: str
   const [refunding, setRefunding] = useState(false);
   const [message, setMessage] = useState<{ message: string; hint?: string }>();
   const [receipt, setReceipt] = useState<'settlement' | 'refund' | undefined>();
+  // Offline queue (issue 8 follow-up): a refund that could not reach the hub may be queued.
+  const [queueOffer, setQueueOffer] = useState<{ reason: string; error: unknown }>();
+  const [queued, setQueued] = useState<QueuedNotice>();
 
   const load = useCallback(() => {
     api.settlements.get({ id }).then(setDetail).catch(setError);
@@ -166,7 +170,15 @@ function HistoryDetail({ id, role, onClose, onChanged }: { id: number; role: str
   useScreenKeys({ Escape: onClose }, !refunding);
 
   async function refund(reason: string): Promise<void> {
-    const r = await api.settlements.refund({ id, reason, operationId: crypto.randomUUID() });
+    setQueueOffer(undefined);
+    let r: Awaited<ReturnType<typeof api.settlements.refund>>;
+    try {
+      r = await api.settlements.refund({ id, reason, operationId: crypto.randomUUID() });
+    } catch (e) {
+      // Nothing was sent (hub unreachable): offer the offline queue instead of a dead end.
+      if (detail?.record.kind === 'outpatient' && isQueueable(e)) return setQueueOffer({ reason, error: e });
+      throw e;
+    }
     setMessage({ message: r.message, ...(r.hint ? { hint: r.hint } : {}) });
     load();
     onChanged();
@@ -184,6 +196,22 @@ function HistoryDetail({ id, role, onClose, onChanged }: { id: number; role: str
         </button>
       </header>
       <ErrorBanner error={error} onClose={() => setError(undefined)} />
+      {queueOffer && (
+        <>
+          <ErrorBanner error={queueOffer.error} onClose={() => setQueueOffer(undefined)} />
+          <QueueOffer
+            what="refund"
+            onQueue={() => api.settlements.queueRefund({ id, reason: queueOffer.reason })}
+            onDone={(q) => {
+              setQueueOffer(undefined);
+              setQueued(q);
+              load();
+              onChanged();
+            }}
+          />
+        </>
+      )}
+      {queued && <QueuedBanner queued={queued} />}
       {message && (
         <Notice level="success">
           <div className="banner-message" data-testid="refund-done">

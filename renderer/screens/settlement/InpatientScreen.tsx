@@ -25,6 +25,7 @@ import { useCounterMedia } from '../../components/settlement/useCounterMedia';
 import { useScanEnterGuard } from '../../components/settlement/useScanEnterGuard';
 import { useScreenKeys } from '../../components/settlement/useScreenKeys';
 import { useT } from '../../i18n';
+import { isQueueable, QueuedBanner, QueueOffer, type QueuedNotice } from '../offline/QueueOffer';
 import { useInpatient } from '../../stores/settlement-inpatient';
 import { usePatient } from '../../stores/settlement-patient';
 import { DEPARTMENTS, department } from './departments';
@@ -211,6 +212,9 @@ function StayView({ stayId, onBack }: { stayId: number; onBack: () => void }) {
   const [operationId, setOperationId] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
+  // Offline queue (issue 8 follow-up): the lines of an upload that could not reach the hub, to queue.
+  const [unsent, setUnsent] = useState<Parameters<typeof api.inpatient.uploadFees>[0]['lines']>();
+  const [queued, setQueued] = useState<QueuedNotice>();
   const [dialog, setDialog] = useState<Dialog>();
   const [confirming, setConfirming] = useState(false);
 
@@ -242,8 +246,11 @@ function StayView({ stayId, onBack }: { stayId: number; onBack: () => void }) {
     const checked = toInputs(lines);
     if ('invalid' in checked) return setError({ message: t('settlement.need.lineInvalid', { name: checked.invalid.name }), hint: t('settlement.need.lineInvalidHint') });
     if (checked.inputs.length === 0) return setError({ message: t('settlement.need.lines'), hint: t('settlement.need.linesHint') });
+    setUnsent(checked.inputs);
+    setQueued(undefined);
     const r = await run(t('settlement.inpatient.upload'), (op) => api.inpatient.uploadFees({ operationId: op, stayId, lines: checked.inputs }));
     if (r) {
+      setUnsent(undefined);
       setLines([]);
       setPre(undefined);
       setNotice(t('settlement.inpatient.uploadDone', { n: r.lines.length }));
@@ -251,17 +258,20 @@ function StayView({ stayId, onBack }: { stayId: number; onBack: () => void }) {
   }
 
   async function discharge(): Promise<void> {
+    setUnsent(undefined);
     if (dischargeDx.length === 0) return setError({ message: t('settlement.need.diagnosis'), hint: t('settlement.need.diagnosisHint') });
     const r = await run(t('settlement.inpatient.discharge'), (op) => api.inpatient.discharge({ operationId: op, stayId, diagnoses: dischargeDx }));
     if (r) setNotice(t('settlement.inpatient.done', { action: t('settlement.inpatient.discharge') }));
   }
 
   async function preSettle(): Promise<void> {
+    setUnsent(undefined);
     const r = await run(t('settlement.progress.pre'), (op) => api.inpatient.preSettle({ operationId: op, stayId, midStay, acctUsed }));
     if (r) setPre(r);
   }
 
   async function settle(): Promise<void> {
+    setUnsent(undefined);
     setConfirming(false);
     const r = await run(t('settlement.progress.settle'), (op) => api.inpatient.settle({ operationId: op, stayId, midStay, acctUsed }));
     if (r) {
@@ -300,6 +310,21 @@ function StayView({ stayId, onBack }: { stayId: number; onBack: () => void }) {
       <Reveal when={error}>
         <ErrorOrFiling error={error} onClose={() => setError(undefined)} />
       </Reveal>
+      {unsent && isQueueable(error) && (
+        <QueueOffer
+          what="fees"
+          onQueue={() => api.inpatient.queueFees({ stayId, lines: unsent })}
+          onDone={(q) => {
+            setUnsent(undefined);
+            setError(undefined);
+            setLines([]);
+            setPre(undefined);
+            setQueued(q);
+            load();
+          }}
+        />
+      )}
+      {queued && <QueuedBanner queued={queued} />}
       {notice && (
         <Notice level="success">
           <span data-testid="stay-notice">{notice}</span>

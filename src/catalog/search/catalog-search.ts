@@ -4,7 +4,7 @@
 // Ranking, best first: exact code → code prefix → exact name → pinyin initials → full pinyin →
 // names containing the text (shortest first; a name starting with it wins a tie). Every path is an index range read only as far as the result
 // limit, never a scan of the catalogue:
-//   code          item (infno, code)        one range per catalogue in scope
+//   code          item (infno, code)        one range per catalogue in scope (ids only; rows by id)
 //   exact name    name (infno, norm)
 //   pinyin        name (infno, py_initials) / (infno, py_full)
 //   1–2 chars     name_gram (gram, infno, len, name_id): shortest names first
@@ -110,11 +110,19 @@ export class CatalogSearch {
     if (looksLikeCode(q)) {
       const exact = this.stmt(`code=${scope}${filter.key}`, () => `SELECT ${ITEM_COLUMNS} FROM item i JOIN name n ON n.id = i.name_id WHERE i.infno IN (${quoteList(scope)}) AND i.code = @q${filter.sql}`);
       add(exact.all(params) as ItemRow[], 'code');
+      // Two steps: the per-catalogue ranges read only the code index and the filter columns (no
+      // name join, no local-list subquery, no detail), then only the rows that will be listed are
+      // fetched by id. A pinyin query also takes this path and usually matches no code, so its
+      // cost is that of 16 empty index seeks, not of 16 full-row subqueries (bench/RESULTS.md).
       const prefix = this.stmt(`code^${scope}${filter.key}`, () =>
-        this.perCatalog(scope, (infno) => `SELECT ${ITEM_COLUMNS} FROM item i JOIN name n ON n.id = i.name_id WHERE i.infno = '${infno}' AND i.code > @q AND i.code < @qEnd${filter.sql} ORDER BY i.code LIMIT @limit`),
+        this.perCatalog(scope, (infno) => `SELECT i.id, i.code FROM item i WHERE i.infno = '${infno}' AND i.code > @q AND i.code < @qEnd${filter.sql} ORDER BY i.code LIMIT @limit`),
       );
-      const rows = (prefix.all({ ...params, qEnd: prefixEnd(q) }) as ItemRow[]).sort((a, b) => (a.code.toLowerCase() < b.code.toLowerCase() ? -1 : 1));
-      add(rows, 'codePrefix');
+      const hits = (prefix.all({ ...params, qEnd: prefixEnd(q) }) as { id: number; code: string }[]).sort((a, b) => (a.code.toLowerCase() < b.code.toLowerCase() ? -1 : 1));
+      const fresh = hits.filter((h) => !seen.has(h.id));
+      const room = limit - items.length;
+      if (fresh.length > room) truncated = true;
+      const take = fresh.slice(0, room);
+      if (take.length > 0) add(this.itemsById(take.map((h) => h.id)), 'codePrefix');
     }
 
     // Each kind's names are read only when the kinds ranked above it left room (a code prefix that
@@ -166,6 +174,11 @@ export class CatalogSearch {
       }
     }
     return { items, truncated, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  }
+
+  /** Items by id, in the order given (json_each stays the outer loop, as in the name path). */
+  private itemsById(ids: number[]): ItemRow[] {
+    return this.stmt('byId', () => `SELECT ${ITEM_COLUMNS} FROM json_each(@ids) AS j CROSS JOIN item i JOIN name n ON n.id = i.name_id WHERE i.id = j.value`).all({ ids: JSON.stringify(ids) }) as ItemRow[];
   }
 
   private names(key: string, sql: () => string, params: Record<string, unknown>): NameCandidate[] {

@@ -2,11 +2,11 @@
 // dist/workers/catalog-worker.mjs):
 //   writer  owns a connection to catalog.db and answers CatalogWriter calls, from the host and
 //           from the parser over a MessageChannel (so rows never pass through the host thread)
-//   parser  reads downloaded files and streams validated rows to the writer
+//   parser  reads downloaded files (unzip, decode, lines) and streams their lines to the writer,
+//           which parses, validates and stages them (file-stager.ts says why the work is split so)
 // A sync of 1.5 million rows thus keeps both cores busy and leaves the host's event loop free.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openCatalogDb } from '@src/database/catalog-db';
-import { PinyinCache } from '../text/pinyin';
 import type { CatalogInfno } from '../catalog-kinds';
 import { CatalogWriter } from './catalog-writer';
 import { stageFile } from './file-stager';
@@ -42,14 +42,10 @@ function startWriter(dbFile: string): void {
 }
 
 class ParserService {
-  private pinyin = new PinyinCache();
-  private sentNames = new Map<CatalogInfno, Set<string>>();
   private controller = new AbortController();
 
-  /** A new run: names sent to a previous run's writer are not known to this one. */
+  /** A new run: a cancel of the previous one no longer applies. */
   newRun(): true {
-    this.pinyin = new PinyinCache();
-    this.sentNames = new Map();
     this.controller = new AbortController();
     return true;
   }
@@ -66,8 +62,6 @@ class ParserService {
       return await stageFile({
         writer: { call: (method, ...args) => client.call(method, args) },
         ...request,
-        pinyin: this.pinyin,
-        sentNames: this.sentNames,
         signal: this.controller.signal,
         onRows: (rows, invalid) => {
           const now = performance.now();

@@ -17,12 +17,14 @@ import { AppError } from '@src/common/errors';
 import type { Db } from '@src/platform/db/open';
 import { logger, type Logger } from '@src/platform/logger';
 import type { IntegrityResult } from '@src/contract/methods/catalog';
-import { CATALOG_INFNOS, type CatalogInfno } from '../catalog-kinds';
+import { CATALOG_INFNOS, catalogKind, type CatalogInfno } from '../catalog-kinds';
+import type { ColumnLayout } from '../file/column-layout';
+import { RowParser } from '../file/row-parser';
 import { checkCatalogIntegrity } from '../integrity';
 import { seedTrainingLists, type TrainingBarcodeSample } from '../local/training-lists';
 import { nameGrams } from '../text/grams';
 import { chars, normalizeText } from '../text/normalize';
-import { pinyinKeys } from '../text/pinyin';
+import { PinyinCache } from '../text/pinyin';
 import { currentGeneration, dropStageTables, stageIndexSql, stageName, stageTableExists, stageTableSql, swapInStageTables } from './stage-schema';
 import { syncBusy } from './sync-errors';
 import {
@@ -31,7 +33,6 @@ import {
   type DownloadInfo,
   type FileStats,
   type FlatRowValue,
-  type NewName,
   type PlannedFile,
   type ResumableRun,
   type RunKind,
@@ -41,6 +42,7 @@ import {
   type SyncRequest,
   type WriterProgress,
 } from './sync-types';
+import { parseLines } from './parse-lines';
 
 
 /** Rows per staging transaction: big enough to amortise commits, small enough that a crash loses little. */
@@ -129,6 +131,10 @@ export class CatalogWriter {
   private insertName: ReturnType<Db['prepare']> | undefined;
   private inTransaction = false;
   private rowsSinceCommit = 0;
+  /** Pinyin of names already seen in this writer (a name often recurs across catalogues). */
+  private readonly pinyin = new PinyinCache();
+  /** One parser per file layout (column positions resolved once). */
+  private readonly parsers = new Map<string, RowParser>();
 
   constructor(
     private readonly db: Db,
@@ -282,13 +288,28 @@ export class CatalogWriter {
     })();
   }
 
-  /** Appends a batch of parsed rows (flat, ROW_WIDTH values each) to the staging table. */
-  stageRows(infno: CatalogInfno, rows: FlatRowValue[], newNames: NewName[]): void {
+  /**
+   * Parses a batch of a file's lines (numbered from `first`) and stages the valid rows; returns
+   * what it counted. The reader thread sends lines here while this thread keeps up, and parses
+   * batches itself when it does not (file-stager.ts).
+   */
+  stageLines(infno: CatalogInfno, layout: ColumnLayout, first: number, lines: string[]): FileStats {
+    const key = infno + JSON.stringify(layout);
+    let parser = this.parsers.get(key);
+    if (!parser) {
+      if (this.parsers.size > 64) this.parsers.clear();
+      this.parsers.set(key, (parser = new RowParser(layout, catalogKind(infno))));
+    }
+    const { rows, stats } = parseLines(parser, first, lines);
+    this.stageRows(infno, rows);
+    return stats;
+  }
+
+  /** Appends parsed rows (flat, ROW_WIDTH values each) to the staging table. */
+  stageRows(infno: CatalogInfno, rows: FlatRowValue[]): void {
     const insertName = (this.insertName ??= this.db.prepare('INSERT INTO stage_name (id, infno, text, norm, len, py_initials, py_full, ord) VALUES (?, ?, ?, ?, ?, ?, ?, 0)'));
     let names = this.names.get(infno);
     if (!names) this.names.set(infno, (names = new Map()));
-    const pinyinOf = new Map<string, NewName>();
-    for (const n of newNames) pinyinOf.set(n[0], n);
     if (!this.inTransaction) {
       this.db.exec('BEGIN');
       this.inTransaction = true;
@@ -302,8 +323,7 @@ export class CatalogWriter {
       if (id === undefined) {
         id = this.nextNameId++;
         const norm = normalizeText(name);
-        const known = pinyinOf.get(name);
-        const keys = known ? { initials: known[1], full: known[2] } : pinyinKeys(name);
+        const keys = this.pinyin.keys(name);
         insertName.run(id, infno, name, norm, chars(norm).length, keys.initials, keys.full);
         names.set(name, id);
       }

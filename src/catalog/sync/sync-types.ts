@@ -90,5 +90,5 @@ export type { SerializedErrorShape };
 export const ROW_WIDTH = 11;
 export type FlatRowValue = string | number | null;
 
-/** A name seen for the first time in this batch, with its pinyin keys (computed by the parser). */
-export type NewName = [text: string, initials: string, full: string];
+/** Invalid-row samples kept per file (line, code, reason), shown by `catalog status` and the screen. */
+export const MAX_INVALID_SAMPLES = 20;

@@ -4,8 +4,6 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { openCatalogDb } from '@src/database/catalog-db';
 import { logger } from '@src/platform/logger';
-import type { CatalogInfno } from '../catalog-kinds';
-import { PinyinCache } from '../text/pinyin';
 import type { ParseFileRequest } from './catalog-worker';
 import { CatalogWriter } from './catalog-writer';
 import { stageFile } from './file-stager';
@@ -19,7 +17,7 @@ const log = logger('catalog-sync');
 
 type Methods = Pick<
   CatalogWriter,
-  'resumableRun' | 'openRun' | 'claimRun' | 'recordDownload' | 'forgetFile' | 'suspendRun' | 'endRun' | 'beginFile' | 'stageRows' | 'finishFile' | 'applyRun' | 'integrityCheck' | 'seedTrainingLists' | 'checkpoint'
+  'resumableRun' | 'openRun' | 'claimRun' | 'recordDownload' | 'forgetFile' | 'suspendRun' | 'endRun' | 'beginFile' | 'stageLines' | 'stageRows' | 'finishFile' | 'applyRun' | 'integrityCheck' | 'seedTrainingLists' | 'checkpoint'
 >;
 export type WriterMethod = keyof Methods;
 
@@ -34,7 +32,7 @@ export interface WriterPort extends WriterCalls {
   stageFile(request: ParseFileRequest, onRows: (rows: number, invalid: number) => void): Promise<FileStats>;
   /** Asks the parser to stop after its current batch (cancel). */
   abortParsing(): void;
-  /** A new run: forget the names sent during the previous one. */
+  /** A new run: a cancel of the previous one no longer applies. */
   newRun(): Promise<void>;
   /** Closes the connection (rolling back anything uncommitted) and the threads. */
   close(): Promise<void>;
@@ -49,8 +47,6 @@ class InProcessPort implements WriterPort {
   readonly threaded = false;
   private readonly listeners = new Set<(p: WriterProgress) => void>();
   private readonly writer: CatalogWriter;
-  private pinyin = new PinyinCache();
-  private sentNames = new Map<CatalogInfno, Set<string>>();
   private controller = new AbortController();
 
   constructor(file: string) {
@@ -69,7 +65,7 @@ class InProcessPort implements WriterPort {
   }
 
   stageFile(request: ParseFileRequest, onRows: (rows: number, invalid: number) => void): Promise<FileStats> {
-    return stageFile({ writer: this, ...request, pinyin: this.pinyin, sentNames: this.sentNames, signal: this.controller.signal, onRows });
+    return stageFile({ writer: this, ...request, signal: this.controller.signal, onRows });
   }
 
   abortParsing(): void {
@@ -77,8 +73,6 @@ class InProcessPort implements WriterPort {
   }
 
   async newRun(): Promise<void> {
-    this.pinyin = new PinyinCache();
-    this.sentNames = new Map();
     this.controller = new AbortController();
   }
 

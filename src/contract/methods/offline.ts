@@ -141,4 +141,10 @@ export const offlineMethods = {
     output: z.object({ difference: DifferenceSchema, receipt: ReceiptTextSchema }),
     access: COUNTER,
   }),
+  'offline.print': method({
+    summary: 'Print a provisional/差额 receipt or self-pay slip on the host printer; printed=false: print the view yourself',
+    input: z.object({ receipt: ReceiptTextSchema, copies: z.number().int().min(1).max(5).optional() }).strict(),
+    output: z.object({ printed: z.boolean(), printer: z.string().optional(), message: z.string() }),
+    access: COUNTER,
+  }),
 };

@@ -66,6 +66,8 @@ const diagnoses = z.array(DiagnosisInputSchema).min(1, '请至少选择一个诊
 
 // ── Patient ─────────────────────────────────────────────────────────────────────────────────────
 
+const QueuedWorkSchema = z.object({ itemId: z.number().int(), queueNo: z.string(), message: z.string(), hint: z.string() });
+
 export const InsuranceSchema = z.object({
   insutype: z.string(),
   /** 职工基本医疗保险 … */
@@ -370,6 +372,14 @@ export const settlementMethods = {
     output: z.object({ stay: StaySchema, lines: z.array(LineSplitSchema) }),
     access: ['cashier'],
   }),
+  // Offline queue (issue 8 follow-up): after uploadFees failed with nothing sent (HUB_NETWORK,
+  // HUB_BUDGET_EXHAUSTED) or SETTLEMENT_FEES_QUEUED; never after an unknown outcome (refused).
+  'inpatient.queueFees': method({
+    summary: '2301 fee upload into the offline queue (hub unreachable); per-stay order kept',
+    input: z.object({ stayId: z.number().int(), lines }).strict(),
+    output: z.object({ stay: StaySchema, queued: QueuedWorkSchema, lineCount: z.number().int(), amountFen: z.number().int() }),
+    access: ['cashier'],
+  }),
   'inpatient.cancelFees': method({
     summary: '2302: cancel uploaded unsettled lines (all when feedetlSns is absent)',
     input: z.object({ operationId: OperationIdSchema, stayId: z.number().int(), feedetlSns: z.array(z.string()).min(1).optional(), reason }).strict(),
@@ -433,6 +443,14 @@ export const settlementMethods = {
     summary: 'Refund a settlement (2208 / 2103 / 2305) with the reason; cashier: outpatient+inpatient, pharmacist: pharmacy',
     input: z.object({ operationId: OperationIdSchema, id: z.number().int(), reason }).strict(),
     output: z.object({ record: SettlementRecordSchema, message: z.string(), hint: z.string().optional() }),
+    access: counter,
+  }),
+  // Offline queue (issue 8 follow-up): after settlements.refund failed with nothing sent; outpatient
+  // (2208) only; same role rule as refund; refused after an unknown outcome.
+  'settlements.queueRefund': method({
+    summary: 'Outpatient refund (2208) into the offline queue while the hub is unreachable',
+    input: z.object({ id: z.number().int(), reason }).strict(),
+    output: z.object({ record: SettlementRecordSchema, queued: QueuedWorkSchema }),
     access: counter,
   }),
   'settlements.receipt': method({

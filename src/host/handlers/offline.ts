@@ -59,6 +59,7 @@ export function offlineHandlers(): DomainHandlers<typeof offlineMethods> {
       ctx.services.audit.append({ action: 'offline.selfPay', operator: operatorOf(ctx).code, details: { totalFen: r.totalFen, reason: input.reason } });
       return { ...r, documents: [...r.documents] };
     },
+    'offline.print': (input, ctx) => ctx.services.offline.print(input.receipt, { operator: operatorOf(ctx).name, copies: input.copies }),
     'offline.list': (input, { services }) => services.offline.list(input),
     'offline.differences': (input, { services }) => services.offline.differences(input),
     'offline.closeDifference': (input, ctx) => {

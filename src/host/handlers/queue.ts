@@ -1,5 +1,5 @@
 // The offline queue for the IT screen, the cashier's status and the CLI (docs/offline.md).
-import { maskIdNumber } from '@src/common/mask';
+import { maskCardNumber, maskIdNumber } from '@src/common/mask';
 import type { QueueItemView, queueMethods } from '@src/contract/methods/queue';
 import type { OutpatientSettlementPayload, OutpatientSettlementResult } from '@src/queue/queue-payloads';
 import type { QueueService } from '@src/queue/queue-service';
@@ -30,7 +30,9 @@ export function viewOf(queue: QueueService, i: QueueItem): QueueItemView {
   let settled: QueueItemView['settled'];
   try {
     if (i.kind === 'outpatient_settlement') {
-      patientMasked = maskIdNumber(queue.store.payloadOf<OutpatientSettlementPayload>(i).cert.no);
+      const cert = queue.store.payloadOf<OutpatientSettlementPayload>(i).cert;
+      // A 社保卡 number (03) is not an ID number: masked as a card number.
+      patientMasked = cert.type === '03' ? maskCardNumber(cert.no) : maskIdNumber(cert.no);
       const r = i.state === 'done' ? queue.store.resultOf<OutpatientSettlementResult>(i) : undefined;
       if (r) settled = { setlId: r.setlId, psnCashPayFen: r.psnCashPay, fundPayFen: r.fundPaySumamt, acctPayFen: r.acctPay };
     }

@@ -44,6 +44,7 @@ export function settlementHandlers(): DomainHandlers<typeof settlementMethods> {
     'inpatient.list': (input, ctx) => settlement(ctx).inpatient.list(input.includeClosed),
     'inpatient.get': (input, ctx) => settlement(ctx).inpatient.detail(input.stayId),
     'inpatient.uploadFees': (input, ctx) => settlement(ctx).inpatientFlow().uploadFees(counterOperator(ctx), input),
+    'inpatient.queueFees': (input, ctx) => settlement(ctx).inpatientFlow().queueFees(counterOperator(ctx), input),
     'inpatient.cancelFees': (input, ctx) => settlement(ctx).inpatientFlow().cancelFees(counterOperator(ctx), input),
     'inpatient.discharge': (input, ctx) => settlement(ctx).inpatientFlow().discharge(counterOperator(ctx), input),
     'inpatient.cancelDischarge': (input, ctx) => settlement(ctx).inpatientFlow().cancelDischarge(counterOperator(ctx), input),
@@ -61,6 +62,7 @@ export function settlementHandlers(): DomainHandlers<typeof settlementMethods> {
       return { record, lines: s.store.recordLines(input.id) };
     },
     'settlements.refund': (input, ctx) => settlement(ctx).refund(counterOperator(ctx), input),
+    'settlements.queueRefund': (input, ctx) => settlement(ctx).queueRefund(counterOperator(ctx), input),
     'settlements.receipt': (input, ctx) => settlement(ctx).receipt(input.id, input.paper, input.refund),
     'settlements.receiptPdf': (input, ctx) => settlement(ctx).receiptPdf(input.id, input.paper, input.refund),
     'settlements.print': (input, ctx) => settlement(ctx).print(input.id, input.paper, input.refund, input.copies),

@@ -109,6 +109,35 @@ describe('HTTP transport to the hub', () => {
     expect(err).toMatchObject({ kind: 'timeout', phase: 'body' });
   });
 
+  it('many downloads over one kept-alive connection leave no idle-timeout listener behind on its socket', async () => {
+    const s = await server((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from([0x50, 0x4b, 5, 6])));
+    });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const t = transport();
+      const counts: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const a = await t.postForStream({ url: s.url, body: '{}', headers: {}, timeoutMs: 2000, idleTimeoutMs: 500 });
+        const socket = (a.stream as http.IncomingMessage).socket;
+        for await (const chunk of a.stream) expect(chunk).toEqual(Buffer.from([0x50, 0x4b, 5, 6]));
+        await new Promise((r) => setImmediate(r));
+        counts.push(socket?.listenerCount('timeout') ?? -1);
+      }
+      expect(s.connections()).toBe(1);
+      // The agent's own idle listener only, the same after the 12th download as after the 1st.
+      expect(new Set(counts).size).toBe(1);
+      expect(counts[0]).toBeLessThanOrEqual(1);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('probes reachability by connecting only', async () => {
     let requests = 0;
     const s = await server(() => requests++);

@@ -125,9 +125,15 @@ export class HttpTransport {
     const started = performance.now();
     const { res, timer } = await this.open(request);
     timer.clear();
-    res.socket?.setTimeout(request.idleTimeoutMs, () => {
+    const socket = res.socket;
+    const onIdle = (): void => {
       res.destroy(new TransportFailure('timeout', 'body', `no data for ${request.idleTimeoutMs} ms`));
-    });
+    };
+    socket?.setTimeout(request.idleTimeoutMs, onIdle);
+    // setTimeout(ms, callback) adds a 'timeout' listener to the socket, and the keep-alive agent
+    // hands that socket to the next call: remove it when this answer is over, or every download
+    // leaves one behind (MaxListenersExceededWarning after ten downloads on one connection).
+    res.once('close', () => socket?.removeListener('timeout', onIdle));
     res.on('aborted', () => res.destroy(new TransportFailure('connection_lost', 'body', 'connection closed in the middle of the file')));
     res.on('end', () => res.socket?.setTimeout(0));
     return { status: res.statusCode ?? 0, headers: res.headers, stream: res, latencyMs: performance.now() - started };

@@ -5,6 +5,7 @@ import type { QueueOperator } from '@src/queue/queue-payloads';
 
 export interface QueuedItemRef {
   id: number;
+  uid: string;
   kind: string;
   visitKey: string;
   msgids: Record<string, string>;

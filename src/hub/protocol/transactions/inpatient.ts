@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { anything, list, wire } from '../codecs';
 import { FeeResultSchema } from '../settlement';
+import { chargedItemFields, hospitalLineFlagFields, orderingFields } from './fee-line-fields';
 
 const InpatientDiagnosisSchema = z.object({
   psn_no: wire.textOpt,
@@ -18,6 +19,20 @@ const InpatientDiagnosisSchema = z.object({
   dise_dor_name: wire.textOpt,
   diag_time: wire.textOpt,
 });
+
+/**
+ * 病种、手术与生育 fields: 2401 records what is known at admission and 2402 the final values, so
+ * both carry the same group (in the same place of their field order).
+ */
+const caseFields = {
+  dise_codg: wire.textOpt,
+  dise_name: wire.textOpt,
+  oprn_oprt_code: wire.textOpt,
+  oprn_oprt_name: wire.textOpt,
+  fpsc_no: wire.textOpt,
+  matn_type: wire.textOpt,
+  birctrl_type: wire.textOpt,
+};
 
 export const AdmitInputSchema = z.object({
   mdtrtinfo: z.object({
@@ -41,13 +56,7 @@ export const AdmitInputSchema = z.object({
     dscg_maindiag_code: wire.textOpt,
     dscg_maindiag_name: wire.textOpt,
     main_cond_dscr: wire.textOpt,
-    dise_codg: wire.textOpt,
-    dise_name: wire.textOpt,
-    oprn_oprt_code: wire.textOpt,
-    oprn_oprt_name: wire.textOpt,
-    fpsc_no: wire.textOpt,
-    matn_type: wire.textOpt,
-    birctrl_type: wire.textOpt,
+    ...caseFields,
     latechb_flag: wire.textOpt,
     geso_val: wire.intOpt,
     fetts: wire.intOpt,
@@ -68,13 +77,7 @@ export const DischargeInputSchema = z.object({
     insutype: wire.text,
     /** 出院时间 yyyy-MM-dd HH:mm:ss */
     endtime: wire.text,
-    dise_codg: wire.textOpt,
-    dise_name: wire.textOpt,
-    oprn_oprt_code: wire.textOpt,
-    oprn_oprt_name: wire.textOpt,
-    fpsc_no: wire.textOpt,
-    matn_type: wire.textOpt,
-    birctrl_type: wire.textOpt,
+    ...caseFields,
     wk_days: wire.intOpt,
     birctrl_matn_date: wire.textOpt,
     /** 转诊标志 */
@@ -103,27 +106,9 @@ export const InpatientFeeLineSchema = z.object({
   drord_no: wire.textOpt,
   psn_no: wire.text,
   med_type: wire.text,
-  fee_ocur_time: wire.text,
-  med_list_codg: wire.text,
-  medins_list_codg: wire.text,
-  det_item_fee_sumamt: wire.money,
-  /** negative on refund lines */
-  cnt: wire.quantity,
-  pric: wire.price,
-  bilg_dept_codg: wire.textOpt,
-  bilg_dept_name: wire.textOpt,
-  bilg_dr_codg: wire.textOpt,
-  bilg_dr_name: wire.textOpt,
-  acord_dept_codg: wire.textOpt,
-  acord_dept_name: wire.textOpt,
-  orders_dr_code: wire.textOpt,
-  orders_dr_name: wire.textOpt,
-  hosp_appr_flag: wire.textOpt,
-  tcmdrug_used_way: wire.textOpt,
-  etip_flag: wire.textOpt,
-  etip_hosp_code: wire.textOpt,
-  dscg_tkdrug_flag: wire.textOpt,
-  matn_fee_flag: wire.textOpt,
+  ...chargedItemFields,
+  ...orderingFields,
+  ...hospitalLineFlagFields,
   memo: wire.textOpt,
   exp_content: anything.optional(),
 });

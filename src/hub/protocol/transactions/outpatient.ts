@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { anything, list, wire } from '../codecs';
 import { CancelSetlInfoSchema, FeeResultSchema, PreSetlInfoSchema, SetlDetailSchema, SetlInfoSchema } from '../settlement';
+import { chargedItemFields, dosageFields, hospitalLineFlagFields, orderingFields } from './fee-line-fields';
 
 export const RegisterInputSchema = z.object({
   data: z.object({
@@ -77,32 +78,10 @@ export const OutpatientFeeLineSchema = z.object({
   dise_codg: wire.textOpt,
   rxno: wire.textOpt,
   rx_circ_flag: wire.textOpt,
-  fee_ocur_time: wire.text,
-  /** 医疗目录编码 (national code) */
-  med_list_codg: wire.text,
-  medins_list_codg: wire.text,
-  det_item_fee_sumamt: wire.money,
-  cnt: wire.quantity,
-  pric: wire.price,
-  sin_dos_dscr: wire.textOpt,
-  used_frqu_dscr: wire.textOpt,
-  prd_days: wire.intOpt,
-  medc_way_dscr: wire.textOpt,
-  bilg_dept_codg: wire.textOpt,
-  bilg_dept_name: wire.textOpt,
-  bilg_dr_codg: wire.textOpt,
-  bilg_dr_name: wire.textOpt,
-  acord_dept_codg: wire.textOpt,
-  acord_dept_name: wire.textOpt,
-  orders_dr_code: wire.textOpt,
-  orders_dr_name: wire.textOpt,
-  /** 医院审批标志 */
-  hosp_appr_flag: wire.textOpt,
-  tcmdrug_used_way: wire.textOpt,
-  etip_flag: wire.textOpt,
-  etip_hosp_code: wire.textOpt,
-  dscg_tkdrug_flag: wire.textOpt,
-  matn_fee_flag: wire.textOpt,
+  ...chargedItemFields,
+  ...dosageFields,
+  ...orderingFields,
+  ...hospitalLineFlagFields,
   exp_content: anything.optional(),
 });
 export const UploadOutpatientFeesInputSchema = z.object({ feedetail: z.array(OutpatientFeeLineSchema) });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { anything, list, wire } from '../codecs';
 import { FeeResultSchema, PreSetlInfoSchema, SetlDetailSchema, SetlInfoSchema } from '../settlement';
+import { billingDoctorFields, chargedItemFields, dosageFields } from './fee-line-fields';
 import { CancelSettlementOutputSchema } from './outpatient';
 
 export const PharmacyDrugInfoSchema = z.object({
@@ -25,18 +26,9 @@ export const PharmacyDrugLineSchema = z.object({
   feedetl_sn: wire.text,
   rxno: wire.textOpt,
   rx_circ_flag: wire.textOpt,
-  fee_ocur_time: wire.text,
-  med_list_codg: wire.text,
-  medins_list_codg: wire.text,
-  det_item_fee_sumamt: wire.money,
-  cnt: wire.quantity,
-  pric: wire.price,
-  sin_dos_dscr: wire.textOpt,
-  used_frqu_dscr: wire.textOpt,
-  prd_days: wire.intOpt,
-  medc_way_dscr: wire.textOpt,
-  bilg_dr_codg: wire.textOpt,
-  bilg_dr_name: wire.textOpt,
+  ...chargedItemFields,
+  ...dosageFields,
+  ...billingDoctorFields,
   tcmdrug_used_way: wire.textOpt,
 });
 

@@ -53,18 +53,37 @@ export interface AreaPolicy {
 
 const levels = (l1: number, l2: number, l3: number): Readonly<Record<InstitutionLevel, number>> => ({ '1': l1, '2': l2, '3': l3 });
 
+/**
+ * One insurance type's figures, abbreviated so each area fits on a few lines: outpatient
+ * deductible, ratios by level and cap (od/or/oc); inpatient deductible and ratios by level and cap
+ * (id/ir/ic); chronic ratio and cap (cr/cc); pharmacy ratio (ph); big-illness ratio and cap (big).
+ */
+interface InsutypeFigures {
+  od: number;
+  or: [number, number, number];
+  oc: number;
+  id: [number, number, number];
+  ir: [number, number, number];
+  ic: number;
+  cr: number;
+  cc: number;
+  ph: number;
+  big: [number, number];
+}
+
 interface Figures {
   name: string;
-  /** employee: outpatient deductible, outpatient ratios, inpatient deductible by level, inpatient ratios, caps */
-  e: { od: number; or: [number, number, number]; oc: number; id: [number, number, number]; ir: [number, number, number]; ic: number; cr: number; cc: number; ph: number; big: [number, number] };
-  r: { od: number; or: [number, number, number]; oc: number; id: [number, number, number]; ir: [number, number, number]; ic: number; cr: number; cc: number; ph: number; big: [number, number] };
+  /** 职工 (310) */
+  e: InsutypeFigures;
+  /** 城乡居民 (390) */
+  r: InsutypeFigures;
   temp: number;
   refl: number;
   acctOutOfScope: boolean;
 }
 
 function build(admdvs: string, f: Figures): AreaPolicy {
-  const insutype = (x: Figures['e'], employee: boolean): InsutypePolicy => ({
+  const insutype = (x: InsutypeFigures, employee: boolean): InsutypePolicy => ({
     outpatient: { deductibleFen: x.od, ratioByLevel: levels(...x.or), annualCapFen: x.oc },
     inpatient: { deductibleFen: x.id[2], ratioByLevel: levels(...x.ir), annualCapFen: x.ic, deductibleByLevel: levels(...x.id) },
     chronic: { deductibleFen: 0, ratioByLevel: levels(x.cr, x.cr, x.cr), annualCapFen: x.cc, capByDisease: { dialysis: x.cc * 4, cancerTherapy: x.cc * 5, transplantAntiRejection: x.cc * 3 } },

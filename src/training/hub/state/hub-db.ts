@@ -1,10 +1,41 @@
-// Opening and resetting the training hub's database (WAL, synchronous=FULL: the hub is a money
-// system in miniature, and the drills that kill it mid-settlement must find it consistent).
+// Opening and resetting the training hub's database.
+//
+// WAL with synchronous=NORMAL (measured, bench/RESULTS.md "queue — training hub per-call cost"):
+// every call is one IMMEDIATE transaction that stores the answer with its effects, and with FULL
+// each commit waited for an fsync — a third of the hub's time per call. With WAL, NORMAL keeps every
+// commit atomic and keeps what a killed hub process had committed (the drills that kill it
+// mid-settlement still find it consistent, a resent msgid still gets its first answer); only an
+// OS crash or power cut of the training machine may lose the last commits — acceptable for a
+// training hub, and the terminal's own database stays FULL.
+import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from '@src/platform/db/open';
 import { hubMigrations } from './migrations';
 
 export function openHubDb(file: string): Db {
-  return openDatabase(file, { durability: 'full', migrations: hubMigrations });
+  return withStatementCache(openDatabase(file, { durability: 'normal', migrations: hubMigrations }));
+}
+
+/** The hub's SQL texts are fixed strings: bounded, but capped in case one ever carries a value. */
+const STATEMENT_CACHE_LIMIT = 1000;
+
+/**
+ * Handlers call `db.prepare(sql)` per call; preparing was ~7 % of the hub's time. Same SQL, same
+ * statement: better-sqlite3 statements are reusable, and the hub never iterates one while running
+ * it again (no iterate(), pluck() or raw() in the hub).
+ */
+function withStatementCache(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      if (cache.size >= STATEMENT_CACHE_LIMIT) cache.clear();
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
+  return db;
 }
 
 /** Tables emptied by a reset, children first. */

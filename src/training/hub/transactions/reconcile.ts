@@ -61,7 +61,8 @@ function checkPeriod(begndate: string, enddate: string): void {
   if (begndate.slice(0, 10) > enddate.slice(0, 10)) refuse('对账开始日期不能晚于结束日期');
 }
 
-interface TerminalRow {
+/** One settlement line of the terminal's 3202 detail file (amounts in fen; refd 1 = a reversal). */
+export interface TerminalRow {
   setl_id: string;
   mdtrt_id: string;
   psn_no: string;
