@@ -28,6 +28,8 @@ export interface CallOptions {
 }
 
 let counter = 0;
+const TOOL_SEQUENCE_START = 9500;
+const TOOL_IDS_PER_SECOND = 500;
 const base = Date.now();
 
 export class MinimalHubClient {
@@ -40,10 +42,14 @@ export class MinimalHubClient {
     readonly institution: { code: string; name: string; area: string } = { code: 'H31010100001', name: '上海市训练示范医院', area: '310000' },
   ) {}
 
-  /** A fresh msgid: unique in this process (the stamp moves on every 10 000 ids). */
+  /**
+   * A fresh msgid: unique in this process, and never one a terminal of the same institution could
+   * allocate beside it (benches run both against one hub): the sequence stays in slots 95–99, which
+   * terminals leave to test tools (docs/hub-client.md), and the stamp moves on every 500 ids.
+   */
   nextMsgid(): string {
     const n = counter++;
-    return buildMsgid(this.institution.code, formatStamp(new Date(base + Math.floor(n / 10_000) * 1000)), n % 10_000);
+    return buildMsgid(this.institution.code, formatStamp(new Date(base + Math.floor(n / TOOL_IDS_PER_SECOND) * 1000)), TOOL_SEQUENCE_START + (n % TOOL_IDS_PER_SECOND));
   }
 
   /** The request body for a call (tests send it raw, twice, concurrently…). */
