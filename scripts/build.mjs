@@ -28,7 +28,8 @@ export async function buildAll() {
   if (only !== 'node') await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   if (only !== 'renderer') {
     await Promise.all([
-      esbuild({ ...shared, entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external' }),
+      // import.meta is empty in this CommonJS bundle by design: src/catalog/sync/worker-script.ts falls back to __filename.
+      esbuild({ ...shared, entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', packages: 'external', logOverride: { 'empty-import-meta': 'silent' } }),
       esbuild({ ...shared, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], platform: 'browser', target: 'chrome120' }),
       esbuild({ ...shared, entryPoints: ['src/host/browser-shell/main.ts'], outfile: 'dist/host/browser-shell.mjs', format: 'esm', packages: 'external', banner: esmBanner }),
       esbuild({ ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/yikatong.mjs', format: 'esm', packages: 'external', banner: esmBanner }),

@@ -22,7 +22,10 @@ export function auditDeadLettered(audit: AuditLog, item: QueueItem, reason: stri
   audit.append({ action: 'queue.deadLettered', operator: item.operator, subject: queueSubject(item), details: { kind: item.kind, visitKey: item.visitKey, msgids: item.msgids, attempts: item.attempts, reason } });
 }
 
-const OUTCOME: Record<QueueItem['kind'], string> = { outpatient_settlement: 'settled', refund: 'refunded', reversal: 'reversed', inpatient_fees: 'feesUploaded' };
+const OUTCOME: Record<QueueItem['kind'], string> = { outpatient_settlement: 'settled', refund: 'refunded', pharmacy_refund: 'refunded', inpatient_cancel: 'refunded', reversal: 'reversed', inpatient_fees: 'feesUploaded' };
+
+/** The refund kinds and the call each one is (one journaled call, setlinfo in its answer). */
+const REFUND_INFNO: Partial<Record<QueueItem['kind'], string>> = { refund: '2208', pharmacy_refund: '2103', inpatient_cancel: '2305' };
 
 type Setlinfo = { setl_id?: string; medfee_sumamt?: number; fund_pay_sumamt?: number; acct_pay?: number; psn_cash_pay?: number };
 type FeeResult = { det_item_fee_sumamt?: number };
@@ -38,9 +41,10 @@ export function resultFigures(item: QueueItem, result: unknown): Record<string, 
     return { omsgid: r.omsgid, msgid: item.msgids['2601'] };
   }
   const out = (result as { output?: { setlinfo?: Setlinfo; result?: FeeResult[] } }).output;
-  if (item.kind === 'refund') {
+  const refundInfno = REFUND_INFNO[item.kind];
+  if (refundInfno) {
     const s = out?.setlinfo ?? {};
-    return { setlId: s.setl_id, msgid: item.msgids['2208'], medfeeFen: s.medfee_sumamt, fundFen: s.fund_pay_sumamt, acctFen: s.acct_pay, cashFen: s.psn_cash_pay };
+    return { setlId: s.setl_id, msgid: item.msgids[refundInfno], medfeeFen: s.medfee_sumamt, fundFen: s.fund_pay_sumamt, acctFen: s.acct_pay, cashFen: s.psn_cash_pay };
   }
   const lines = out?.result ?? [];
   return { msgid: item.msgids['2301'], lines: lines.length, amountFen: lines.reduce((n, l) => n + (l.det_item_fee_sumamt ?? 0), 0) };

@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 function drainer(run: Executor, maxFailures = 3): QueueDrainer {
-  const executors = { outpatient_settlement: run, reversal: run, refund: run, inpatient_fees: run } satisfies Record<QueueKind, Executor>;
+  const executors = { outpatient_settlement: run, reversal: run, refund: run, inpatient_fees: run, pharmacy_refund: run, inpatient_cancel: run } satisfies Record<QueueKind, Executor>;
   return new QueueDrainer({ db, store, lease: new QueueLease(db), hub, executors, maxFailures, backoff: { baseMs: 1, maxMs: 1 }, leaseMs: 2000 });
 }
 const add = (visitKey?: string, n = 0) => store.enqueue({ kind: 'refund', visitKey, payload: { n }, amountFen: 100, operator: 'sy01' });

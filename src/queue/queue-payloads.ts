@@ -68,10 +68,10 @@ export interface ReversalPayload {
   oinfno: string;
 }
 
-/** One journaled call with its input known when the item is created (2208 refund, 2301 inpatient fees). */
+/** One journaled call with its input known when the item is created (2208/2103/2305 refunds, 2301 inpatient fees). */
 export interface SingleCallPayload {
   operator: QueueOperator;
-  infno: '2208' | '2301';
+  infno: '2208' | '2103' | '2305' | '2301';
   insuplcAdmdvs: string;
   /** The transaction's input, as the typed hub function takes it (integers). */
   input: unknown;

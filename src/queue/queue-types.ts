@@ -1,13 +1,16 @@
 // What the offline queue holds and how an item looks from outside (no patient data here: the
 // payload stays sealed in the store and is opened only by the drainer that sends it).
 
-/** outpatient_settlement: a whole offline visit (2201→2203→2204→2206→2207); the others are one journaled call each. */
-export type QueueKind = 'outpatient_settlement' | 'reversal' | 'refund' | 'inpatient_fees';
+/**
+ * outpatient_settlement: a whole offline visit (2201→2203→2204→2206→2207); the others are one
+ * journaled call each: refund (2208 outpatient), pharmacy_refund (2103), inpatient_cancel (2305).
+ */
+export type QueueKind = 'outpatient_settlement' | 'reversal' | 'refund' | 'inpatient_fees' | 'pharmacy_refund' | 'inpatient_cancel';
 
 /** queued: waiting (maybe backing off); done: the hub confirmed it; dead: needs IT (hub's reason kept); resolved: IT closed it by hand. */
 export type QueueState = 'queued' | 'done' | 'dead' | 'resolved';
 
-export const QUEUE_KINDS: readonly QueueKind[] = ['outpatient_settlement', 'reversal', 'refund', 'inpatient_fees'];
+export const QUEUE_KINDS: readonly QueueKind[] = ['outpatient_settlement', 'reversal', 'refund', 'inpatient_fees', 'pharmacy_refund', 'inpatient_cancel'];
 
 /** The calls with side effects of each kind, in order: each gets its msgid when the item is created. */
 export const EFFECT_STEPS: Record<QueueKind, readonly string[]> = {
@@ -15,6 +18,8 @@ export const EFFECT_STEPS: Record<QueueKind, readonly string[]> = {
   reversal: ['2601'],
   refund: ['2208'],
   inpatient_fees: ['2301'],
+  pharmacy_refund: ['2103'],
+  inpatient_cancel: ['2305'],
 };
 
 export interface QueueItem {

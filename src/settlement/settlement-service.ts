@@ -17,7 +17,7 @@ import { receiptPdf } from './receipts/receipt-pdf';
 import type { ReceiptPrinter } from './receipts/receipt-printer';
 import { SettlementRecovery, type RecoveryEvents } from './recovery/settlement-recovery';
 import type { OfflineQueuePort, QueuedCallPayload } from './queued/offline-queue-port';
-import { finishQueuedRefund, queueRefund } from './queued/queued-refund';
+import { finishQueuedRefund, isRefundQueueKind, queueRefund } from './queued/queued-refund';
 import { refundSettlement } from './refund/refund-flow';
 import type { CounterOperator, SettlementContext } from './settlement-context';
 import { PendingReversals } from './store/pending-reversals';
@@ -93,10 +93,11 @@ export class SettlementService {
   attachQueue(queue: OfflineQueuePort & { store: { payloadOf<T>(item: { id: number; uid: string }): T } }): () => void {
     this.ctx.queue = queue;
     return queue.onCompleted((item, result) => {
-      if (item.kind !== 'refund' && item.kind !== 'inpatient_fees') return;
+      const refund = isRefundQueueKind(item.kind);
+      if (!refund && item.kind !== 'inpatient_fees') return;
       const payload = queue.store.payloadOf<QueuedCallPayload>(item);
       if (payload.ref === undefined) return;
-      if (item.kind === 'refund') finishQueuedRefund(this.ctx, item, payload, result);
+      if (refund) finishQueuedRefund(this.ctx, item, payload, result);
       else this.inpatient.finishQueuedFees(payload, result);
     });
   }

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // Reconciliation and reports from the UI: an IT admin reconciles the day (F6), sees an orphan and
 // a changed amount, reverses the orphan (2601) and acknowledges the other; the cashier opens the
-// shift hand-over with the cash to hand over, and hands the shift over (F10).
+// shift hand-over with the cash to hand over, and hands the shift over (F10); the IT admin then
+// picks that cashier and today's window and sees the shift's totals.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -85,5 +86,36 @@ test.describe('end-of-day reconciliation and the shift report', () => {
     await page.keyboard.press('F10');
     await expect(shift).toContainText('已交班');
     await expect(shift).toContainText('该期间没有结算');
+  });
+
+  test('an IT admin picks a cashier and a window, and sees that shift\'s totals', async ({ page }) => {
+    await page.goto(terminal.url);
+    await login(page, 'it01');
+    await expect(page.getByTestId('mode-badge')).toBeVisible();
+    await page.getByRole('navigation').getByText('报表').click();
+    const shift = page.getByTestId('shift-report');
+    // The own shift is shown first, with 交班 available as for any cashier.
+    await expect(shift).toContainText('（it01）');
+    await expect(page.getByTestId('hand-over')).toBeEnabled();
+
+    // A window that ends before it starts is refused in Chinese, and nothing is asked of the host.
+    await page.getByLabel('查看谁的班次').selectOption('sy01');
+    await page.getByLabel('开始时间').fill('2026-01-02T10:00');
+    await page.getByLabel('结束时间').fill('2026-01-02T09:00');
+    await page.getByLabel('结束时间').press('Enter');
+    await expect(shift.getByRole('alert')).toContainText('开始时间必须早于结束时间');
+
+    // 今天全天 (keyboard only), then F6: sy01's whole day, even after sy01 handed over.
+    await page.getByTestId('shift-today').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('结束时间')).toHaveValue('');
+    await page.keyboard.press('F6');
+    await expect(shift.getByRole('alert')).toHaveCount(0);
+    await expect(shift).toContainText('王小红（sy01）');
+    await expect(shift).toContainText('正在查看 王小红 的班次');
+    await expect(shift.locator('tbody tr')).toHaveCount(3 + 2);
+    await expect(page.getByTestId('cash-to-hand-over')).toContainText('¥');
+    // Someone else's shift cannot be handed over by the admin.
+    await expect(page.getByTestId('hand-over')).toBeDisabled();
   });
 });

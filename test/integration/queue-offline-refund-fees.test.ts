@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '@src/cli/main';
 import type { QueueItemView } from '@src/contract/methods/queue';
-import { startSettlementKit, ZHANG_WEI, ZHAO_MIN, type SettlementKit } from './settlement-kit';
+import { LI_NA, startSettlementKit, ZHANG_WEI, ZHAO_MIN, type SettlementKit } from './settlement-kit';
 
 let kit: SettlementKit;
 let dir: string;
@@ -164,5 +164,97 @@ describe('refunds and fee uploads queued while the hub is down', () => {
       o.mockRestore();
     }
     expect(out).toMatch(/\d+/);
+  });
+});
+
+// Pharmacy refunds (2103) and inpatient settlement cancellations (2305) queue the same way, each in
+// a host of its own (the training pharmacy is another institution): hub down → queued with nothing
+// sent → hub back → flush → the hub's ledger shows each refund exactly once.
+describe('pharmacy refunds and inpatient cancellations queued while the hub is down', () => {
+  let pharmacy: SettlementKit;
+  let hospital: SettlementKit;
+  const endpoints = new Map<SettlementKit, string>();
+  const down = (k: SettlementKit) => k.host.services.hub.client.setEndpointOverride('http://127.0.0.1:9/');
+  const back = (k: SettlementKit) => k.host.services.hub.client.setEndpointOverride(endpoints.get(k)!);
+  const cancels = async (k: SettlementKit, query: string) => (await k.admin<Ledger>(`/admin/ledger?${query}`)).entries.filter((e) => e.event === 'cancel');
+
+  beforeAll(async () => {
+    pharmacy = await startSettlementKit({ pharmacy: true });
+    hospital = await startSettlementKit();
+    for (const k of [pharmacy, hospital]) {
+      await k.host.signIn('it', 'it01');
+      endpoints.set(k, k.host.services.hub.endpoint());
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([pharmacy?.close(), hospital?.close()]);
+  });
+
+  it('queues a pharmacy refund (2103) and forwards it once when the hub is back', async () => {
+    const p = await pharmacy.call('patient.identify', { certType: '02', certNo: LI_NA, typedReason: '培训：手工录入' });
+    const pre = await pharmacy.call('pharmacy.preSettle', { patientRef: p.patientRef, insutype: '390', lines: await pharmacy.lines(2), acctUsed: false });
+    const done = await pharmacy.call('pharmacy.settle', { draftId: pre.draftId });
+    expect(done.outcome).toBe('settled');
+    const id = done.settlement.id;
+
+    down(pharmacy);
+    expect((await pharmacy.fail('settlements.refund', { id, reason: '药品退回' })).code).toBe('HUB_NETWORK');
+    // Same role rule as the online refund: only a pharmacist refunds a pharmacy settlement.
+    expect((await pharmacy.fail('settlements.queueRefund', { id, reason: '药品退回' }, 'cashier')).code).toBe('SETTLEMENT_ROLE');
+    const queued = await pharmacy.call('settlements.queueRefund', { id, reason: '药品退回' });
+    expect(queued.record).toMatchObject({ state: 'settled', note: expect.stringContaining(queued.queued.queueNo) });
+    expect((await pharmacy.fail('settlements.queueRefund', { id, reason: '药品退回' })).code).toBe('SETTLEMENT_REFUND_QUEUED');
+    const items = await pharmacy.call('queue.list', {}, 'it');
+    expect(items.map((i: QueueItemView) => [i.kind, i.state])).toEqual([['pharmacy_refund', 'queued']]);
+    const msgid = items[0]!.msgid!;
+    expect(pharmacy.host.services.hub.journal.getByMsgid(msgid)).toBeUndefined();
+
+    back(pharmacy);
+    expect(await pharmacy.call('queue.flush', {}, 'it')).toMatchObject({ succeeded: 1, remaining: 0 });
+    expect((await pharmacy.call('queue.flush', {}, 'it')).succeeded).toBe(0);
+    const record = (await pharmacy.call('settlements.get', { id })).record;
+    expect(record.state).toBe('refunded');
+    expect(record.refund!.figures.medfee_sumamt).toBe(-record.figures!.medfee_sumamt);
+    expect(record.refund!.msgid).toBe(msgid);
+    const ledgerCancels = await cancels(pharmacy, `psn_no=${done.settlement.psnNo}`);
+    expect(ledgerCancels).toHaveLength(1);
+    expect(ledgerCancels[0]!.msgid).toBe(msgid);
+    const forwarded = (pharmacy.host.services.db.prepare("SELECT details FROM audit_log WHERE action = 'queue.forwarded'").all() as { details: string }[]).map((r) => JSON.parse(r.details));
+    expect(forwarded).toEqual([expect.objectContaining({ kind: 'pharmacy_refund', outcome: 'refunded', msgid: msgid, medfeeFen: expect.any(Number) })]);
+  });
+
+  it('queues an inpatient settlement cancellation (2305) and forwards it once when the hub is back', async () => {
+    const p = await hospital.call('patient.identify', { certType: '02', certNo: ZHAO_MIN, typedReason: '培训：手工录入' });
+    const stay = await hospital.call('inpatient.admit', { patientRef: p.patientRef, insutype: '310', diagnoses: [{ code: 'I63.900', name: '脑梗死' }], dept: { code: '0301', name: '神经内科' }, bed: '7' });
+    await hospital.call('inpatient.uploadFees', { stayId: stay.stayId, lines: await hospital.lines(2) });
+    const mid = await hospital.call('inpatient.settle', { stayId: stay.stayId, midStay: true, acctUsed: true });
+    expect(mid.outcome).toBe('settled');
+    const id = mid.settlement.id;
+
+    down(hospital);
+    expect((await hospital.fail('settlements.refund', { id, reason: '结算有误' })).code).toBe('HUB_NETWORK');
+    expect((await hospital.fail('settlements.queueRefund', { id, reason: '结算有误' }, 'pharmacist')).code).toBe('SETTLEMENT_ROLE');
+    const queued = await hospital.call('settlements.queueRefund', { id, reason: '结算有误' });
+    expect(queued.queued.queueNo).toMatch(/^LX-.+-\d{6}$/);
+    expect((await hospital.fail('settlements.refund', { id, reason: '结算有误' })).code).toBe('SETTLEMENT_REFUND_QUEUED');
+    const items = await hospital.call('queue.list', {}, 'it');
+    expect(items.map((i: QueueItemView) => [i.kind, i.state])).toEqual([['inpatient_cancel', 'queued']]);
+    const msgid = items[0]!.msgid!;
+    expect(hospital.host.services.hub.journal.getByMsgid(msgid)).toBeUndefined();
+
+    back(hospital);
+    expect(await hospital.call('queue.flush', {}, 'it')).toMatchObject({ succeeded: 1, remaining: 0 });
+    expect((await hospital.call('queue.flush', {}, 'it')).succeeded).toBe(0);
+    const record = (await hospital.call('settlements.get', { id })).record;
+    expect(record.state).toBe('refunded');
+    expect(record.refund!.msgid).toBe(msgid);
+    const ledgerCancels = await cancels(hospital, `mdtrt_id=${stay.mdtrtId}`);
+    expect(ledgerCancels).toHaveLength(1);
+    expect(ledgerCancels[0]!.msgid).toBe(msgid);
+    // As after an online cancellation, the stay's fees are unsettled again.
+    expect((await hospital.call('inpatient.get', { stayId: stay.stayId })).stay.unsettledFeesFen).toBeGreaterThan(0);
+    const actions = (hospital.host.services.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'queue.%' OR action LIKE 'settlement.refund%' ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(['queue.enqueued', 'settlement.refundQueued', 'queue.forwarded', 'settlement.refunded']);
+    expect(hospital.host.services.audit.verify()).toMatchObject({ ok: true });
   });
 });

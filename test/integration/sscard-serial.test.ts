@@ -70,7 +70,10 @@ describe.skipIf(!socat)('social security card through a serial reader (socat pty
     const { reader, virtual, pty } = await setUp();
     virtual.insert('contact', new VirtualSscard(sscardProfileOf(TRAINING_PATIENTS[1]!)));
     await pty.close();
-    await expect(readSscard(reader)).rejects.toMatchObject({ code: expect.stringMatching(/^READER_(DISCONNECTED|TIMEOUT)$/) });
+    // Which of these the cashier sees depends on whether the port noticed the hang-up before the
+    // read began (READER_NOT_OPEN) or during it (DISCONNECTED/TIMEOUT); all three are "reader lost"
+    // to the monitor, which reconnects. What must never happen is a hang.
+    await expect(readSscard(reader)).rejects.toMatchObject({ code: expect.stringMatching(/^READER_(DISCONNECTED|TIMEOUT|NOT_OPEN)$/) });
   });
 
   it('a configured serial 社保卡 reader under the device service: card → ssCard medium; cable pulled → disconnected', async () => {

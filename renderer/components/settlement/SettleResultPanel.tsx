@@ -1,10 +1,12 @@
 // What a settle call ended with, in plain words: settled (breakdown, receipt, refund), or — when
 // the answer was lost — what the terminal did about it (reversed, confirmed not applied, reversal
-// queued) and what the cashier should do now. Refunds (with a reason) are offered from here too.
+// queued) and what the cashier should do now. Refunds (with a reason) are offered from here too,
+// and — as on the history screen — a refund that could not reach the hub may be queued offline.
 import { useState } from 'react';
 import type { SettleResult, SettlementRecord } from '@src/contract/methods/settlement';
 import { api } from '../../bridge/api';
-import { Notice } from '../ErrorBanner';
+import { isQueueable, QueuedBanner, QueueOffer, type QueuedNotice } from '../../screens/offline/QueueOffer';
+import { ErrorBanner, Notice } from '../ErrorBanner';
 import { useT } from '../../i18n';
 import { Breakdown } from './Breakdown';
 import { ReasonDialog } from './ReasonDialog';
@@ -41,10 +43,21 @@ export function SettleResultPanel({ result, onNext }: { result: SettleResult; on
   const [record, setRecord] = useState<SettlementRecord>(result.settlement);
   const [refunding, setRefunding] = useState(false);
   const [refundMessage, setRefundMessage] = useState<{ message: string; hint?: string }>();
+  // Offline queue: a refund that could not reach the hub at all (nothing sent) may be queued.
+  const [queueOffer, setQueueOffer] = useState<{ reason: string; error: unknown }>();
+  const [queued, setQueued] = useState<QueuedNotice>();
   const settled = result.outcome === 'settled';
 
   async function refund(reason: string): Promise<void> {
-    const r = await api.settlements.refund({ id: record.id, reason, operationId: crypto.randomUUID() });
+    setQueueOffer(undefined);
+    let r: Awaited<ReturnType<typeof api.settlements.refund>>;
+    try {
+      r = await api.settlements.refund({ id: record.id, reason, operationId: crypto.randomUUID() });
+    } catch (e) {
+      // Nothing was sent (hub unreachable): offer the offline queue instead of a dead end.
+      if (isQueueable(e)) return setQueueOffer({ reason, error: e });
+      throw e;
+    }
     setRecord(r.record);
     setRefundMessage({ message: r.message, ...(r.hint ? { hint: r.hint } : {}) });
   }
@@ -52,6 +65,24 @@ export function SettleResultPanel({ result, onNext }: { result: SettleResult; on
   return (
     <section className="settle-result" data-testid="settle-result">
       <OutcomeBanner result={result} />
+      {queueOffer && (
+        <>
+          <ErrorBanner error={queueOffer.error} onClose={() => setQueueOffer(undefined)} />
+          <QueueOffer
+            what="refund"
+            onQueue={async () => {
+              const r = await api.settlements.queueRefund({ id: record.id, reason: queueOffer.reason });
+              setRecord(r.record);
+              return r;
+            }}
+            onDone={(q) => {
+              setQueueOffer(undefined);
+              setQueued(q);
+            }}
+          />
+        </>
+      )}
+      {queued && <QueuedBanner queued={queued} />}
       {settled && record.figures && <Breakdown figures={record.figures} funds={record.funds} testId="settled-breakdown" />}
       {settled && !refundMessage && <ReceiptView settlementId={record.id} />}
       {refundMessage && (
@@ -69,7 +100,8 @@ export function SettleResultPanel({ result, onNext }: { result: SettleResult; on
         <button type="button" className="primary" onClick={onNext} data-testid="settle-next">
           {t('settlement.result.next')} <kbd>F6</kbd>
         </button>
-        {settled && record.state === 'settled' && (
+        {/* Not again once queued: the queued refund is the one that will be sent. */}
+        {settled && record.state === 'settled' && !queued && (
           <button type="button" className="danger" onClick={() => setRefunding(true)} data-testid="settle-refund">
             {t('settlement.result.refund')}
           </button>

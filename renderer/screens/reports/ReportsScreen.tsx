@@ -1,5 +1,6 @@
-// Reports: the shift hand-over (every operator, their own shift) and, for IT admins, the day or
-// range summary with charts. Both export CSV and PDF (the host renders the files).
+// Reports: the shift hand-over (every operator, their own shift; IT admins may pick any operator
+// and window) and, for IT admins, the day or range summary with charts. Both export CSV and PDF
+// (the host renders the files).
 import { useEffect, useState } from 'react';
 import { formatMoney, formatScaled } from '@src/common/money';
 import type { MoneyTotals, ShiftReport, SummaryReport } from '@src/contract/methods/reports';
@@ -10,6 +11,8 @@ import { useHotkeys } from '../../components/useHotkeys';
 import { useT } from '../../i18n';
 import { useTerminal } from '../../stores/terminal-store';
 import { BarChart, ShareRing } from './BarChart';
+import { ShiftFilterFields } from './ShiftFilterFields';
+import { toShiftQuery, type ShiftFilter, type ShiftQuery } from './shift-query';
 
 function chinaToday(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -56,31 +59,54 @@ function TotalsTable({ rows }: { rows: readonly { label: string; totals: MoneyTo
   );
 }
 
-function ShiftView() {
+function ShiftView({ isAdmin, self }: { isAdmin: boolean; self: string }) {
   const t = useT();
   const [report, setReport] = useState<ShiftReport>();
   const [error, setError] = useState<unknown>();
   const [handedOver, setHandedOver] = useState<ShiftReport>();
-  const load = (): void => {
+  // IT admins may look at any operator's shift over any window; cashiers always see their own.
+  const [filter, setFilter] = useState<ShiftFilter>({ operator: '', from: '', to: '' });
+  const [shown, setShown] = useState<ShiftQuery>({});
+  const fetchShift = (query: ShiftQuery): void => {
     setError(undefined);
-    api.reports.shift({}).then(setReport).catch(setError);
+    api.reports
+      .shift(query)
+      .then((r) => {
+        setReport(r);
+        setShown(query);
+      })
+      .catch(setError);
   };
-  useEffect(load, []);
+  const load = (): void => {
+    if (!isAdmin) {
+      fetchShift({});
+      return;
+    }
+    const checked = toShiftQuery(filter, t);
+    if ('error' in checked) setError(checked.error);
+    else fetchShift(checked.query);
+  };
+  useEffect(() => fetchShift({}), []);
+  /** Only one's own shift can be handed over (the contract has no operator for 交班). */
+  const ownShift = report !== undefined && report.operator === self;
   /** 交班: the host records the window shown (to = its end) and the next shift starts after it. */
   const handOver = (): void => {
-    if (!report) return;
+    if (!report || !ownShift) return;
     setError(undefined);
     api.reports
       .handOver({ from: report.from, to: report.to })
       .then((r) => {
         setHandedOver(r.report);
-        load();
+        fetchShift(shown);
       })
       .catch(setError);
   };
   const exportAs = (format: 'csv' | 'pdf'): void => {
     setError(undefined);
-    api.reports.exportShift({ format }).then(download).catch(setError);
+    api.reports
+      .exportShift({ ...shown, format })
+      .then(download)
+      .catch(setError);
   };
   useHotkeys({ F6: load, F8: () => exportAs('csv'), F10: handOver });
   const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
@@ -88,20 +114,24 @@ function ShiftView() {
     <section data-testid="shift-report">
       <h2>{t('reports.shift')}</h2>
       <ErrorBanner error={error} />
+      {isAdmin && <ShiftFilterFields value={filter} onChange={setFilter} onSubmit={load} self={self} />}
       <div className="actions">
-        <button type="button" onClick={load}>
-          {t('reports.load')} <kbd>F6</kbd>
-        </button>
+        {!isAdmin && (
+          <button type="button" onClick={load}>
+            {t('reports.load')} <kbd>F6</kbd>
+          </button>
+        )}
         <button type="button" onClick={() => exportAs('csv')}>
           {t('reports.exportCsv')} <kbd>F8</kbd>
         </button>
         <button type="button" onClick={() => exportAs('pdf')}>
           {t('reports.exportPdf')}
         </button>
-        <button type="button" className="primary" onClick={handOver} disabled={!report} data-testid="hand-over">
+        <button type="button" className="primary" onClick={handOver} disabled={!ownShift} data-testid="hand-over">
           {t('reports.handOver')} <kbd>F10</kbd>
         </button>
       </div>
+      {report && !ownShift && <Notice level="info">{t('reports.othersShift', { name: report.operatorName })}</Notice>}
       {handedOver && <Notice level="success">{t('reports.handedOver', { cash: formatMoney(handedOver.cashToHandOver), to: when(handedOver.to) })}</Notice>}
       {report && (
         <>
@@ -226,10 +256,11 @@ function SummaryView() {
 export function ReportsScreen() {
   const t = useT();
   const role = useTerminal((s) => s.session?.operator?.role);
+  const self = useTerminal((s) => s.session?.operator?.username) ?? '';
   return (
     <section className="screen reports-screen">
       <h1>{t('reports.title')}</h1>
-      <ShiftView />
+      <ShiftView isAdmin={role === 'it_admin'} self={self} />
       {role === 'it_admin' && <SummaryView />}
     </section>
   );

@@ -176,7 +176,7 @@ function HistoryDetail({ id, role, onClose, onChanged }: { id: number; role: str
       r = await api.settlements.refund({ id, reason, operationId: crypto.randomUUID() });
     } catch (e) {
       // Nothing was sent (hub unreachable): offer the offline queue instead of a dead end.
-      if (detail?.record.kind === 'outpatient' && isQueueable(e)) return setQueueOffer({ reason, error: e });
+      if (detail && isQueueable(e)) return setQueueOffer({ reason, error: e });
       throw e;
     }
     setMessage({ message: r.message, ...(r.hint ? { hint: r.hint } : {}) });

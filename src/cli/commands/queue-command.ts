@@ -13,7 +13,7 @@ import { ProgressBar } from '../progress';
 import { drillPayload, drillRows, payloadTotal } from './queue-drill';
 
 const STATE_TEXT: Record<string, string> = { queued: '待上传', done: '已上传', dead: '失败待处理', resolved: '已人工处理' };
-const KIND_TEXT: Record<string, string> = { outpatient_settlement: '门诊延时结算', reversal: '冲正', refund: '退费', inpatient_fees: '住院费用上传' };
+const KIND_TEXT: Record<string, string> = { outpatient_settlement: '门诊延时结算', reversal: '冲正', refund: '退费', inpatient_fees: '住院费用上传', pharmacy_refund: '药店退费', inpatient_cancel: '住院结算撤销' };
 
 export function registerQueueCommands(program: Command, ctx: CliContext): void {
   const queue = program.command('queue').description('离线队列 (status / flush / retry / resolve / export / drill)');

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Empty, method } from '../define';
 
-export const QueueKindSchema = z.enum(['outpatient_settlement', 'reversal', 'refund', 'inpatient_fees']);
+export const QueueKindSchema = z.enum(['outpatient_settlement', 'reversal', 'refund', 'inpatient_fees', 'pharmacy_refund', 'inpatient_cancel']);
 export const QueueStateSchema = z.enum(['queued', 'done', 'dead', 'resolved']);
 
 export const QueueItemSchema = z.object({
@@ -21,7 +21,7 @@ export const QueueItemSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().optional(),
   resolvedBy: z.string().optional(),
-  /** The msgid of the settling (2207) or reversing (2601) call, fixed since the item was created. */
+  /** The msgid of the settling (2207), reversing (2601), refunding (2208/2103/2305) or uploading (2301) call, fixed since the item was created. */
   msgid: z.string().optional(),
   /** 320501********0018: the patient, masked (only where the data key is available). */
   patientMasked: z.string().optional(),

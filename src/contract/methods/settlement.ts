@@ -446,9 +446,10 @@ export const settlementMethods = {
     access: counter,
   }),
   // Offline queue (issue 8 follow-up): after settlements.refund failed with nothing sent; outpatient
-  // (2208) only; same role rule as refund; refused after an unknown outcome.
+  // (2208), pharmacy (2103) or inpatient cancellation (2305); same role rule as refund; refused
+  // after an unknown outcome.
   'settlements.queueRefund': method({
-    summary: 'Outpatient refund (2208) into the offline queue while the hub is unreachable',
+    summary: 'Refund (2208 / 2103 / 2305) into the offline queue while the hub is unreachable',
     input: z.object({ id: z.number().int(), reason }).strict(),
     output: z.object({ record: SettlementRecordSchema, queued: QueuedWorkSchema }),
     access: counter,

@@ -54,7 +54,7 @@ export function viewOf(queue: QueueService, i: QueueItem): QueueItemView {
     createdAt: i.createdAt,
     finishedAt: i.finishedAt,
     resolvedBy: i.resolvedBy,
-    msgid: i.msgids['2207'] ?? i.msgids['2601'] ?? i.msgids['2208'] ?? i.msgids['2301'],
+    msgid: i.msgids['2207'] ?? i.msgids['2601'] ?? i.msgids['2208'] ?? i.msgids['2103'] ?? i.msgids['2305'] ?? i.msgids['2301'],
     patientMasked,
     settled,
   };

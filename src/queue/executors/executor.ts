@@ -27,7 +27,7 @@ export interface EffectOptions {
   beforeFirstSend?: (() => Promise<void>) | undefined;
 }
 
-export type QueueEffectInfno = '2201' | '2203' | '2204' | '2207' | '2601' | '2208' | '2301';
+export type QueueEffectInfno = '2201' | '2203' | '2204' | '2207' | '2601' | '2208' | '2103' | '2305' | '2301';
 export type QueueQueryInfno = '1101' | '2206';
 
 /** Sends one item; resolves with its result (kept sealed), rejects with the failure. */

@@ -8,6 +8,8 @@ export const EXECUTORS: Record<QueueKind, Executor> = {
   reversal: sendReversal,
   refund: sendSingleCall,
   inpatient_fees: sendSingleCall,
+  pharmacy_refund: sendSingleCall,
+  inpatient_cancel: sendSingleCall,
 };
 
 export type { ExecContext, Executor, EffectOptions } from './executor';

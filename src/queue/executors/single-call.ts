@@ -1,5 +1,6 @@
 // Items that are one journaled call: a reversal (2601) that could not be delivered, a refund
-// (2208) or inpatient fee upload (2301) made while the hub was unreachable.
+// (2208 outpatient, 2103 pharmacy, 2305 inpatient cancellation) or inpatient fee upload (2301) made
+// while the hub was unreachable.
 import type { TxInput } from '@src/hub/protocol';
 import type { ReversalPayload, SingleCallPayload } from '../queue-payloads';
 import type { ExecContext, Executor } from './executor';

@@ -12,18 +12,21 @@ export interface QueuedItemRef {
   operator: string;
 }
 
+/** The queue kinds settlement creates: the three refunds (2208/2103/2305) and fee uploads (2301). */
+export type QueuedSettlementKind = 'refund' | 'pharmacy_refund' | 'inpatient_cancel' | 'inpatient_fees';
+
 export interface OfflineQueuePort {
-  enqueue(r: { kind: 'refund' | 'inpatient_fees'; visitKey: string; payload: unknown; amountFen: number; operator: string }): QueuedItemRef;
+  enqueue(r: { kind: QueuedSettlementKind; visitKey: string; payload: unknown; amountFen: number; operator: string }): QueuedItemRef;
   /** Runs in the transaction that marks an item done. */
   onCompleted(hook: (item: QueuedItemRef, result: unknown) => void): () => void;
   /** Items of this key still waiting (queued, or dead until IT retries/resolves them). */
   openCount(visitKey: string): number;
 }
 
-/** 2208/2301 items settlement queues: the single-call payload plus what finishing needs. */
+/** 2208/2103/2305/2301 items settlement queues: the single-call payload plus what finishing needs. */
 export interface QueuedCallPayload {
   operator: QueueOperator;
-  infno: '2208' | '2301';
+  infno: '2208' | '2103' | '2305' | '2301';
   insuplcAdmdvs: string;
   input: unknown;
   /** Settlement's own reference: the record refunded, or the stay and its prepared lines. */

@@ -11,7 +11,7 @@ import type { SettleOutput } from '../settle-finish';
 import { refundKey } from '../queued/offline-queue-port';
 import { startChain, type CounterOperator, type SettlementContext } from '../settlement-context';
 
-const REFUND_INFNO = { outpatient: '2208', pharmacy: '2103', inpatient: '2305' } as const satisfies Record<string, Infno>;
+export const REFUND_INFNO = { outpatient: '2208', pharmacy: '2103', inpatient: '2305' } as const satisfies Record<string, Infno>;
 
 /** The record, if this operator may refund it now (role rule, state, no refund waiting in the offline queue). */
 export function refundableRecord(ctx: SettlementContext, op: CounterOperator, id: number): SettlementRecord {
